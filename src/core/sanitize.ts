@@ -1,0 +1,53 @@
+/**
+ * The only door from untrusted HTML to DOM. The page is hostile input: every HTML string the extension
+ * turns into nodes, even our own output, passes through DOMPurify here.
+ */
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+/** Tags that never belong in a reader view, on top of DOMPurify's defaults (which drop script, etc.). */
+const FORBID_TAGS = ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'];
+/** Attributes that only style or script the page; the reader styles everything itself. */
+const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'background'];
+
+const CONFIG: Config = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  // Only web links and inline images: no javascript:, vbscript:, or data: documents.
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
+};
+
+const purifiers = new WeakMap<object, DOMPurify>();
+
+function purifierFor(win: Window): DOMPurify {
+  let purifier = purifiers.get(win);
+  if (!purifier) {
+    // DOMPurify's types want `WindowLike`; a real or jsdom Window is one.
+    purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier.addHook('afterSanitizeAttributes', (node) => {
+      // Links open the original site in a new tab and never leak the opener.
+      if (node.tagName === 'A' && node.hasAttribute('href')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+    purifiers.set(win, purifier);
+  }
+  return purifier;
+}
+
+function windowOf(doc: Document): Window {
+  const win = doc.defaultView;
+  if (!win) throw new Error('sanitize: the document has no window');
+  return win;
+}
+
+/** Sanitized HTML string of `html`. */
+export function sanitizeHtml(html: string, doc: Document): string {
+  return purifierFor(windowOf(doc)).sanitize(html, CONFIG);
+}
+
+/** Sanitized DOM fragment of `html`, owned by `doc`, ready to insert. */
+export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
+  return purifierFor(windowOf(doc)).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}

@@ -1,0 +1,71 @@
+/** Public types of the extraction core. Everything here is plain data: safe to send in messages and print as JSON. */
+
+/** Families of blocks the core strips before Readability runs. Each family is counted in `removed`. */
+export type RuleFamily =
+  | 'ads'
+  | 'promos'
+  | 'newsletters'
+  | 'share'
+  | 'related'
+  | 'authorBio'
+  | 'comments'
+  | 'hidden';
+
+/** Where a metadata value came from, most trusted first. */
+export type MetadataSource = 'json-ld' | 'microdata' | 'meta' | 'time-element' | 'page-text' | 'readability';
+
+export interface ExtractOptions {
+  /** The page address: resolves relative links and names the site. Defaults to the document's URL. */
+  url?: string;
+  /** Strip ads, sponsored blocks, event/webinar promotions, newsletter boxes and share bars. Default true. */
+  stripAds?: boolean;
+  /** Strip comment threads, comment widgets and reply forms. Default true. */
+  stripComments?: boolean;
+  /** Record every removed node with its rule, reason and a text sample. Default false. */
+  debug?: boolean;
+  /** Rule names to switch off (for measuring each rule's effect). */
+  disabledRules?: readonly string[];
+}
+
+/** One node a rule removed, recorded when `debug` is on. */
+export interface RemovalRecord {
+  rule: string;
+  family: RuleFamily;
+  reason: string;
+  /** The first characters of the removed node's text. */
+  sample: string;
+}
+
+export interface ArticleResult {
+  /** The page reads as an article (detector verdict) and an article body was found. */
+  isArticle: boolean;
+  title: string;
+  byline: string | null;
+  /** ISO 8601: with the offset where the page gives one, else the date only. */
+  published: string | null;
+  /** Last update, ISO 8601 like `published`; never used as the published date. */
+  modified: string | null;
+  /** Where each metadata value was found. */
+  sources: { byline?: MetadataSource; published?: MetadataSource; modified?: MetadataSource };
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  /** The article body, sanitized by DOMPurify. */
+  contentHtml: string;
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** How many blocks each rule family stripped. Families that removed nothing are absent. */
+  removed: Partial<Record<RuleFamily, number>>;
+  debug?: RemovalRecord[];
+}
+
+export interface DetectionResult {
+  isArticle: boolean;
+  /** 0..1: how strongly the signals agree. */
+  confidence: number;
+  /** Names of the signals that fired, for debugging and the popup. */
+  signals: string[];
+}

@@ -1,33 +1,114 @@
+/**
+ * extractArticle: the ordered steps from a live document to a typed, sanitized article.
+ *   detect -> metadata (live page, read-only) -> clone -> strip boilerplate -> note lead figures
+ *   -> Readability -> repair (lead figure, leftover labels) -> sanitize -> text and counts
+ * The live document is never modified: everything after `clone` works on the copy.
+ */
 import { Readability } from '@mozilla/readability';
 import { detectArticle } from './detect.js';
-import { sanitizeHtml } from './sanitize.js';
+import { readMetadata } from './metadata/index.js';
+import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
+import { removeLeftoverLabels } from './repair/leftovers.js';
+import { sanitizeInPlace } from './sanitize.js';
+import { buildRuleContext, stripBoilerplate } from './strip.js';
+import { blockText, countWords, readingMinutes } from './text.js';
 import type { ArticleResult, ExtractOptions } from './types.js';
 
-/** Placeholder pipeline (replaced step by step): clone -> Readability -> sanitize. */
-export function extractArticle(doc: Document, options: ExtractOptions = {}): ArticleResult {
-  const detection = detectArticle(doc);
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
-  const contentHtml = parsed?.content ? sanitizeHtml(parsed.content, doc) : '';
-  const textContent = parsed?.textContent?.trim() ?? '';
-  const wordCount = textContent ? textContent.split(/\s+/).length : 0;
-  void options;
+/** Child-index path from the document element: locates a node of the live page in its clone. */
+function pathTo(el: Element): number[] {
+  const path: number[] = [];
+  for (let node: Element = el; node.parentElement; node = node.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+  }
+  return path;
+}
+
+function follow(root: Element, path: readonly number[]): Element | null {
+  let node: Element | undefined = root;
+  for (const i of path) node = node?.children[i];
+  return node ?? null;
+}
+
+function emptyResult(doc: Document): ArticleResult {
   return {
-    isArticle: detection.isArticle && Boolean(parsed),
-    title: parsed?.title ?? doc.title,
-    byline: parsed?.byline ?? null,
-    published: parsed?.publishedTime ?? null,
+    isArticle: false,
+    title: doc.title.trim(),
+    byline: null,
+    published: null,
     modified: null,
     sources: {},
-    siteName: parsed?.siteName ?? null,
-    lang: parsed?.lang ?? null,
-    dir: parsed?.dir === 'rtl' ? 'rtl' : parsed?.dir === 'ltr' ? 'ltr' : null,
-    excerpt: parsed?.excerpt ?? null,
+    siteName: null,
+    lang: null,
+    dir: null,
+    excerpt: null,
     leadImage: null,
-    contentHtml,
+    contentHtml: '',
+    textContent: '',
+    wordCount: 0,
+    readingMinutes: 0,
+    removed: {},
+  };
+}
+
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ArticleResult {
+  const win = doc.defaultView;
+  if (!doc.documentElement || !win) return emptyResult(doc);
+  const url = options.url ?? doc.URL;
+  const detection = detectArticle(doc, url);
+  const metadata = readMetadata(doc, doc.baseURI || url);
+
+  const clone = doc.cloneNode(true) as Document;
+  const body = clone.body;
+  if (!body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
+  const headline = metadata.headline ? follow(clone.documentElement, pathTo(metadata.headline)) : null;
+
+  const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options);
+  const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
+
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  const content = parsed?.content ?? null;
+  if (!parsed || !content) {
+    return { ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed };
+  }
+
+  restoreLeadFigure(content, leadFigures);
+  const leftovers = options.stripAds === false ? 0 : removeLeftoverLabels(content);
+  const removed = { ...strip.removed };
+  if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;
+
+  sanitizeInPlace(content, win);
+  const textContent = blockText(content);
+  const wordCount = countWords(textContent);
+
+  const result: ArticleResult = {
+    isArticle: detection.isArticle && wordCount > 0,
+    title: metadata.title ?? parsed.title?.trim() ?? doc.title.trim(),
+    ...pickMetadata(metadata),
+    byline: metadata.byline ?? (parsed.byline ? parsed.byline.trim() : null),
+    siteName: metadata.siteName ?? parsed.siteName ?? null,
+    lang: metadata.lang,
+    dir: metadata.dir ?? (parsed.dir === 'rtl' ? 'rtl' : parsed.dir === 'ltr' ? 'ltr' : null),
+    excerpt: metadata.excerpt ?? parsed.excerpt ?? null,
+    contentHtml: content.innerHTML,
     textContent,
     wordCount,
-    readingMinutes: Math.max(1, Math.round(wordCount / 230)),
-    removed: {},
+    readingMinutes: readingMinutes(wordCount),
+    removed,
+  };
+  if (options.debug) result.debug = strip.records;
+  return result;
+}
+
+function pickMetadata(m: ReturnType<typeof readMetadata>) {
+  return {
+    byline: m.byline,
+    published: m.published,
+    modified: m.modified,
+    sources: m.sources,
+    siteName: m.siteName,
+    lang: m.lang,
+    dir: m.dir,
+    excerpt: m.excerpt,
+    leadImage: m.leadImage,
   };
 }

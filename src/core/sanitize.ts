@@ -51,3 +51,8 @@ export function sanitizeHtml(html: string, doc: Document): string {
 export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
   return purifierFor(windowOf(doc)).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
 }
+
+/** Sanitizes `el` and its subtree in place (no reparse: the fast path for the extraction result). */
+export function sanitizeInPlace(el: Element, win: Window): void {
+  purifierFor(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
+}

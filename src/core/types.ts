@@ -8,8 +8,7 @@ export type RuleFamily =
   | 'share'
   | 'related'
   | 'authorBio'
-  | 'comments'
-  | 'hidden';
+  | 'comments';
 
 /** Where a metadata value came from, most trusted first. */
 export type MetadataSource = 'json-ld' | 'microdata' | 'meta' | 'time-element' | 'page-text' | 'readability';

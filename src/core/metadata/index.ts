@@ -1,0 +1,185 @@
+/**
+ * Metadata from the live (unmodified) document, best evidence first:
+ * JSON-LD > microdata > meta tags > `<time>` near the headline > visible text near the headline > Readability.
+ */
+import { textOf } from '../dom.js';
+import type { MetadataSource } from '../types.js';
+import { cleanByline, joinAuthors, looksLikeUrl } from './byline.js';
+import { normaliseMachineDate } from './dates.js';
+import { readJsonLd, type JsonLdInfo } from './jsonld.js';
+import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
+import { bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
+
+export interface PageMetadata {
+  title: string | null;
+  headline: Element | null;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  sources: { byline?: MetadataSource; published?: MetadataSource; modified?: MetadataSource };
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  jsonLd: JsonLdInfo;
+  meta: MetaTags;
+}
+
+/** Languages written right to left (ISO 639-1 and -3 codes in common use on the web). */
+const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'khw', 'ks', 'ku', 'ps', 'sd', 'ur', 'yi']);
+
+/** US English writes 05/06/2018 month first; everyone else day first. */
+function monthFirstFor(lang: string | null, fullLang: string | null): boolean {
+  return lang === 'en' && /^en-us$/i.test(fullLang ?? '');
+}
+
+function microdata(doc: Document, prop: string): Element | null {
+  // Only the article's own microdata: not comments' or teasers' (their itemscope is a Comment or a list item).
+  for (const el of Array.from(doc.querySelectorAll(`[itemprop~="${prop}"]`))) {
+    const scope = el.parentElement?.closest('[itemscope]');
+    const type = scope?.getAttribute('itemtype') ?? '';
+    if (/Comment|ListItem|ItemList|Review/i.test(type)) continue;
+    return el;
+  }
+  return null;
+}
+
+function microdataValue(el: Element | null): string | null {
+  if (!el) return null;
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? (textOf(el) || null);
+}
+
+function microdataAuthor(doc: Document): string | null {
+  const el = microdata(doc, 'author');
+  if (!el) return null;
+  const name = el.querySelector('[itemprop~="name"]');
+  return cleanByline(microdataValue(name) ?? microdataValue(el));
+}
+
+function resolveUrl(value: string | null | undefined, base: string): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** BCP 47 tag to its primary language subtag ("en-GB" -> "en"), lower-case. */
+export function primaryLanguage(tag: string | null | undefined): string | null {
+  const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | null = null): PageMetadata {
+  const meta = readMetaTags(doc);
+  const ogTitle = firstMeta(meta, ['og:title', 'twitter:title'])?.value ?? null;
+  const jsonLd = readJsonLd(doc, ogTitle ?? doc.title);
+  const article = jsonLd.article;
+  const titles = titleCandidates(doc, [article?.headline, ogTitle]);
+  const headline = doc.body ? findHeadline(doc.body, titles) : null;
+  const sources: PageMetadata['sources'] = {};
+
+  const fullLang =
+    doc.documentElement.getAttribute('lang') ??
+    doc.documentElement.getAttribute('xml:lang') ??
+    firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language'])?.value ??
+    article?.inLanguage ??
+    null;
+  const lang = primaryLanguage(fullLang);
+
+  let pageIndex = index;
+  const near = (): PageIndex => (pageIndex ??= indexDocument(doc.body ?? doc.documentElement));
+
+  // Byline: people named by JSON-LD, then microdata, then meta tags, then the printed byline.
+  let byline: string | null = null;
+  if (article && article.authors.length && !article.authorIsOrganization) {
+    byline = joinAuthors(article.authors);
+    if (byline) sources.byline = 'json-ld';
+  }
+  if (!byline) {
+    byline = microdataAuthor(doc);
+    if (byline) sources.byline = 'microdata';
+  }
+  if (!byline) {
+    for (const key of AUTHOR_META_KEYS) {
+      const values = meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? [];
+      const joined = joinAuthors(values);
+      if (joined) {
+        byline = joined;
+        sources.byline = 'meta';
+        break;
+      }
+    }
+  }
+  if (!byline && doc.body) {
+    byline = bylineNearHeadline(near(), headline);
+    if (byline) sources.byline = 'page-text';
+  }
+  if (!byline && article?.authorIsOrganization) {
+    byline = joinAuthors(article.authors);
+    if (byline) sources.byline = 'json-ld';
+  }
+
+  // Dates: the same order of trust; a modified date is never taken as the published one.
+  let published = normaliseMachineDate(article?.datePublished);
+  if (published) sources.published = 'json-ld';
+  if (!published) {
+    published = normaliseMachineDate(microdataValue(microdata(doc, 'datePublished')));
+    if (published) sources.published = 'microdata';
+  }
+  if (!published) {
+    for (const key of PUBLISHED_META_KEYS) {
+      published = normaliseMachineDate(meta.get(key)?.[0]);
+      if (published) {
+        sources.published = 'meta';
+        break;
+      }
+    }
+  }
+  let modified = normaliseMachineDate(article?.dateModified);
+  if (modified) sources.modified = 'json-ld';
+  if (!modified) {
+    const value = firstMeta(meta, MODIFIED_META_KEYS)?.value ?? microdataValue(microdata(doc, 'dateModified'));
+    modified = normaliseMachineDate(value);
+    if (modified) sources.modified = 'meta';
+  }
+  if ((!published || !modified) && doc.body) {
+    const dates = datesNearHeadline(near(), headline, monthFirstFor(lang, fullLang));
+    if (!published && dates.published && dates.publishedSource) {
+      published = dates.published;
+      sources.published = dates.publishedSource;
+    }
+    if (!modified && dates.modified) {
+      modified = dates.modified;
+      sources.modified = 'page-text';
+    }
+  }
+
+  const siteName =
+    firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])?.value ??
+    article?.publisher ??
+    null;
+  const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  const dir = dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : lang ? (RTL_LANGS.has(lang) ? 'rtl' : 'ltr') : null;
+  const excerpt = firstMeta(meta, ['og:description', 'description', 'twitter:description'])?.value ?? article?.description ?? null;
+  const leadImage = resolveUrl(firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image', 'image'])?.value ?? article?.image, baseUrl);
+  const headlineText = headline ? textOf(headline) : null;
+
+  return {
+    title: headlineText || article?.headline || ogTitle || null,
+    headline,
+    byline,
+    published,
+    modified,
+    sources,
+    siteName,
+    lang,
+    dir,
+    excerpt,
+    leadImage,
+    jsonLd,
+    meta,
+  };
+}

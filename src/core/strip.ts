@@ -1,0 +1,89 @@
+/**
+ * Runs the removal rules on the clone before Readability, under one guard: no rule may remove the
+ * headline, the marked article body, or (except comment threads) a block holding a large share of the
+ * page's paragraph text. Counts what each family removed and, in debug mode, records every node.
+ */
+import { MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
+import { containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
+import { RULES, type Rule, type RuleContext } from './rules/index.js';
+import type { ExtractOptions, RemovalRecord, RuleFamily } from './types.js';
+
+/** Marked article bodies (schema.org): never removed, whatever class names they carry. */
+const ARTICLE_BODY_ITEMPROP = /(?:^|\s)articlebody(?:\s|$)/i;
+
+/** Without a known headline, even comment rules must leave at least half of the page's paragraphs. */
+const COMMENT_SHARE_WITHOUT_HEADLINE = 0.5;
+
+export interface StripOutcome {
+  removed: Partial<Record<RuleFamily, number>>;
+  records: RemovalRecord[];
+}
+
+function paragraphChars(root: Element): number {
+  let total = 0;
+  for (const p of elementsUnder(root, 'p')) {
+    const length = textOf(p).length;
+    if (length >= MIN_ARTICLE_PARAGRAPH_CHARS) total += length;
+  }
+  return total;
+}
+
+export function buildRuleContext(doc: Document, body: Element, headline: Element | null): RuleContext {
+  const elements = elementsUnder(body);
+  const tagged: Array<{ el: Element; tokens: string }> = [];
+  const tags = new Map<string, Element[]>();
+  for (const el of elements) {
+    const list = tags.get(el.localName);
+    if (list) list.push(el);
+    else tags.set(el.localName, [el]);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if (cls || id) tagged.push({ el, tokens: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
+  }
+  const byTag = (tag: string): readonly Element[] => tags.get(tag) ?? [];
+  return { doc, body, elements, tagged, headline, byTag };
+}
+
+function enabledRules(options: ExtractOptions): Rule[] {
+  const disabled = new Set(options.disabledRules ?? []);
+  return RULES.filter((rule) => {
+    if (disabled.has(rule.name)) return false;
+    return rule.option === 'stripAds' ? options.stripAds !== false : options.stripComments !== false;
+  });
+}
+
+export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions): StripOutcome {
+  const removed: Partial<Record<RuleFamily, number>> = {};
+  const records: RemovalRecord[] = [];
+  const rules = enabledRules(options);
+  if (rules.length === 0) return { removed, records };
+
+  const protectedNodes = ctx.elements.filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
+  if (ctx.headline) protectedNodes.push(ctx.headline);
+  const pageParagraphChars = paragraphChars(ctx.body);
+
+  const mayRemove = (el: Element, family: RuleFamily): boolean => {
+    if (el === ctx.body || !ctx.body.contains(el)) return false; // already gone with an ancestor
+    if (el.closest('body') !== ctx.body) return false;
+    if (protectedNodes.some((node) => containsOrIs(el, node))) return false;
+    const limit =
+      family === 'comments' ? (ctx.headline ? Infinity : COMMENT_SHARE_WITHOUT_HEADLINE) : MAX_REMOVED_PARAGRAPH_SHARE;
+    if (limit !== Infinity && pageParagraphChars > 0 && paragraphChars(el) / pageParagraphChars > limit) return false;
+    return true;
+  };
+
+  for (const rule of rules) {
+    // Outermost first, so a nested match inside a removed block is not counted twice.
+    const matches = rule.find(ctx).sort((a, b) =>
+      a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1,
+    );
+    for (const { el, reason } of matches) {
+      if (!mayRemove(el, rule.family)) continue;
+      const sample = options.debug ? sampleOf(el) : '';
+      el.remove();
+      removed[rule.family] = (removed[rule.family] ?? 0) + 1;
+      if (options.debug) records.push({ rule: rule.name, family: rule.family, reason, sample });
+    }
+  }
+  return { removed, records };
+}

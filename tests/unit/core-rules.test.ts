@@ -1,0 +1,137 @@
+/**
+ * One small page per removal rule: the block is stripped, counted under its family, and kept when the
+ * user's option for that family is off. Each page is generic (no site's markup).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core/index.js';
+import type { ExtractOptions } from '../../src/core/index.js';
+import { articlePage, normalise, page } from './helpers/page.js';
+
+function run(parts: Parameters<typeof articlePage>[0], options: ExtractOptions = {}) {
+  const result = extractArticle(page(articlePage(parts)), { debug: true, ...options });
+  return { ...result, text: normalise(result.textContent) };
+}
+
+const paragraphs = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `<p>Paragraph ${from + i} of the story explains in plain words what happened, who was involved, and why it matters to readers.</p>`).join('');
+
+describe('ad slots and labels', () => {
+  it('removes an ad slot with its label from the middle of the body', () => {
+    const body = `${paragraphs(1, 4)}<div class="ad-slot ad-mpu"><span>Advertisement</span><div id="div-gpt-ad-123"></div></div>${paragraphs(5, 8)}`;
+    const r = run({ body });
+    expect(r.removed.ads).toBeGreaterThanOrEqual(1);
+    expect(r.text).not.toContain('Advertisement');
+    expect(r.text).toContain('Paragraph 8');
+  });
+
+  it('removes a lone "Anzeige" label left between paragraphs', () => {
+    const body = `${paragraphs(1, 4)}<div><small>Anzeige</small></div>${paragraphs(5, 8)}`;
+    const r = run({ body, lang: 'de' });
+    expect(r.text).not.toContain('Anzeige');
+    expect(r.removed.ads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not treat "header", "shadow" or "download" class names as ads', () => {
+    const body = `<div class="header-note shadow download-box"><p>This paragraph sits in a box whose class names merely contain the letters a and d, and it is part of the story.</p></div>${paragraphs(1, 6)}`;
+    const r = run({ body });
+    expect(r.text).toContain('merely contain the letters');
+    expect(r.removed.ads).toBeUndefined();
+  });
+});
+
+describe('event promotions', () => {
+  const promo = `<div class="box"><p><strong>12-13 March 2025 | Grand Hotel Lisbon</strong></p>
+    <h3>The conference for data leaders</h3><p>Meet the speakers shaping analytics and network with 300 delegates.</p>
+    <p><a href="https://events.example.com/register?utm_source=news&amp;utm_campaign=spring">Register now</a></p></div>`;
+
+  it('removes a promotion with a date line, a tracked link and a call to action', () => {
+    const r = run({ body: `${paragraphs(1, 4)}${promo}${paragraphs(5, 8)}` });
+    expect(r.removed.promos).toBe(1);
+    expect(r.text).not.toContain('Grand Hotel Lisbon');
+    expect(r.text).toContain('Paragraph 5');
+  });
+
+  it('keeps the promotion when "strip ads and promotions" is off', () => {
+    const r = run({ body: `${paragraphs(1, 4)}${promo}${paragraphs(5, 8)}` }, { stripAds: false });
+    expect(r.removed.promos).toBeUndefined();
+    expect(r.text).toContain('Grand Hotel Lisbon');
+  });
+
+  it('keeps an article paragraph that merely mentions a conference with a tracked link', () => {
+    const body = `${paragraphs(1, 4)}<p>Speaking at the <a href="https://example.com/x?utm_source=feed">annual conference</a> in Berlin, the minister said the bridge would open in 2026 and cost less than planned.</p>${paragraphs(5, 8)}`;
+    const r = run({ body });
+    expect(r.text).toContain('Speaking at the annual conference');
+    expect(r.removed.promos).toBeUndefined();
+  });
+});
+
+describe('newsletter sign-ups', () => {
+  it('removes a sign-up box with its heading', () => {
+    const box = `<div><h3>Our morning newsletter</h3><p>Get the news in your inbox.</p><form><input type="email" placeholder="Email"><button>Subscribe</button></form></div>`;
+    const r = run({ body: `${paragraphs(1, 4)}${box}${paragraphs(5, 8)}` });
+    expect(r.removed.newsletters).toBe(1);
+    expect(r.text).not.toContain('morning newsletter');
+  });
+
+  it('leaves a login form alone', () => {
+    const login = `<div class="account"><form><input type="email" name="email"><input type="password"><button>Log in</button></form></div>`;
+    const r = run({ body: `${paragraphs(1, 8)}`, aside: login });
+    expect(r.removed.newsletters).toBeUndefined();
+  });
+});
+
+describe('share bars, related links and author bios', () => {
+  it('removes a row of share links', () => {
+    const share = `<ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a></li><li><a href="https://twitter.com/intent/tweet?url=x">Twitter</a></li><li><a href="mailto:?subject=x">Email</a></li></ul>`;
+    const r = run({ beforeBody: share });
+    expect(r.removed.share).toBe(1);
+  });
+
+  it('removes "Read more:" lines and related-article lists inside the body', () => {
+    const body = `${paragraphs(1, 3)}<p>Read more: <a href="/other">Bridge costs rise again</a></p>${paragraphs(4, 6)}
+      <div><h3>Related stories</h3><ul><li><a href="/a">First other story headline here</a></li><li><a href="/b">Second other story headline here</a></li></ul></div>${paragraphs(7, 8)}`;
+    const r = run({ body });
+    expect(r.text).not.toContain('Bridge costs rise again');
+    expect(r.text).not.toContain('Second other story');
+    expect(r.removed.related).toBe(2);
+  });
+
+  it('removes the author bio box after the article', () => {
+    const bio = `<div class="author-bio"><img src="a.jpg" alt=""><p>Jane Doe has covered city hall since 2009 and writes about transport.</p></div>`;
+    const r = run({ afterBody: bio });
+    expect(r.removed.authorBio).toBe(1);
+    expect(r.text).not.toContain('covered city hall');
+  });
+});
+
+describe('comment sections', () => {
+  const thread = `<section id="comments"><h2>3 Comments</h2>
+    <div class="comment"><p>I drive over that bridge every day and the new design looks far better than the old one did.</p></div>
+    <div class="comment"><p>Another tax increase to pay for it, no doubt, and the traffic will be terrible during the works.</p></div>
+    <form id="commentform"><textarea></textarea><button>Post comment</button></form></section>`;
+
+  it('removes the thread and its reply form', () => {
+    const r = run({ afterBody: thread });
+    expect(r.removed.comments).toBeGreaterThanOrEqual(1);
+    expect(r.text).not.toContain('I drive over that bridge');
+  });
+
+  it('removes a thread announced only by its heading', () => {
+    const bare = `<div><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked.</p></div>`;
+    const r = run({ afterBody: bare });
+    expect(r.text).not.toContain('Your email address will not be published');
+  });
+
+  it('never removes the article, even inside a wrapper named for comments', () => {
+    const html = articlePage({}).replace('<main>', '<main class="comments-open">');
+    const r = extractArticle(page(html));
+    expect(r.textContent).toContain('Paragraph 8');
+  });
+
+  it('does not mistake a "commentary" article for comments', () => {
+    const html = articlePage({}).replace('<div class="story">', '<div class="story commentary">');
+    const r = extractArticle(page(html));
+    expect(r.removed.comments).toBeUndefined();
+    expect(r.textContent).toContain('Paragraph 5');
+  });
+});

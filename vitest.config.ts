@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // jsdom parses of real pages take a second or more while the machine runs browsers in parallel.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,0 +1,129 @@
+/** Byline and date evidence, in order of trust, in several languages, never from teasers or comments. */
+import { describe, expect, it } from 'vitest';
+import { cleanByline } from '../../src/core/metadata/byline.js';
+import { normaliseMachineDate, parseDateText } from '../../src/core/metadata/dates.js';
+import { readMetadata } from '../../src/core/metadata/index.js';
+import { articlePage, page } from './helpers/page.js';
+
+const meta = (parts: Parameters<typeof articlePage>[0], url?: string) => {
+  const doc = page(articlePage(parts), url);
+  return readMetadata(doc, doc.URL);
+};
+
+describe('JSON-LD', () => {
+  it('reads author and dates of the Article inside @graph, resolving @id references', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', '@id': '#site', name: 'Example News' },
+        { '@type': 'Person', '@id': '#jane', name: 'Jane Doe' },
+        { '@type': 'NewsArticle', headline: 'Council approves the new river bridge', author: { '@id': '#jane' }, datePublished: '2024-05-03T08:15:00+02:00', dateModified: '2024-05-04T10:00:00+02:00' },
+      ],
+    };
+    const m = meta({ head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
+    expect(m.byline).toBe('Jane Doe');
+    expect(m.sources.byline).toBe('json-ld');
+    expect(m.published).toBe('2024-05-03T08:15:00+02:00');
+    expect(m.modified).toBe('2024-05-04T10:00:00+02:00');
+  });
+
+  it('joins several authors and skips author URLs', () => {
+    const ld = { '@type': 'BlogPosting', author: [{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Bo Chen' }, 'https://example.org/author/x'] };
+    expect(meta({ head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` }).byline).toBe('Ana Lima, Bo Chen');
+  });
+
+  it('survives broken JSON-LD and falls back to meta tags', () => {
+    const m = meta({ head: `<script type="application/ld+json">{ "@type": "Article", </script><meta name="author" content="By Sam Lee"><meta property="article:published_time" content="2021-03-03T09:00:00Z">` });
+    expect(m.byline).toBe('Sam Lee');
+    expect(m.published).toBe('2021-03-03T09:00:00Z');
+    expect(m.sources).toMatchObject({ byline: 'meta', published: 'meta' });
+  });
+});
+
+describe('visible evidence near the headline', () => {
+  it('reads a German byline and date line under the headline', () => {
+    const m = meta({ lang: 'de', beforeBody: '<div class="meta"><span class="byline">Von Erika Mustermann</span> <span class="date">15. Mai 2018, 09:19 Uhr</span></div>' });
+    expect(m.byline).toBe('Erika Mustermann');
+    expect(m.published).toBe('2018-05-15');
+    expect(m.sources.published).toBe('page-text');
+  });
+
+  it('prefers the <time> element near the headline over one in a comment far below', () => {
+    const m = meta({
+      beforeBody: '<p class="byline">By Jane Doe</p><time datetime="2020-02-02T10:00:00+01:00">2 February 2020</time>',
+      afterBody: '<div class="comments"><div class="comment"><time datetime="2020-03-09">9 March 2020</time></div></div>',
+    });
+    expect(m.published).toBe('2020-02-02T10:00:00+01:00');
+    expect(m.sources.published).toBe('time-element');
+  });
+
+  it('never takes an "updated" date as the published one', () => {
+    const m = meta({ beforeBody: '<p class="date-updated">Updated 4 June 2022</p><p class="date-published">Published 1 June 2022</p>' });
+    expect(m.published).toBe('2022-06-01');
+    expect(m.modified).toBe('2022-06-04');
+  });
+
+  it('ignores dates of teasers in a related box', () => {
+    const m = meta({ aside: '<aside class="related"><time datetime="2019-01-01">1 Jan 2019</time><a href="/x">Other story</a></aside>' });
+    expect(m.published).toBeNull();
+  });
+
+  it('finds the headline even when it is an h2 matching og:title', () => {
+    const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
+    expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');
+  });
+});
+
+describe('language and direction', () => {
+  it('reduces the page language to its primary subtag and derives direction', () => {
+    expect(meta({ lang: 'en-GB' }).lang).toBe('en');
+    const rtl = meta({ lang: 'ar' });
+    expect(rtl.lang).toBe('ar');
+    expect(rtl.dir).toBe('rtl');
+  });
+});
+
+describe('date parsing', () => {
+  it.each([
+    ['Tuesday, 15 May 2018 09:19', '2018-05-15'],
+    ['May 15, 2018', '2018-05-15'],
+    ['15. Mai 2018', '2018-05-15'],
+    ['le 3 mars 2021', '2021-03-03'],
+    ['3 de marzo de 2021', '2021-03-03'],
+    ['3 marzo 2021', '2021-03-03'],
+    ['3 maart 2021', '2021-03-03'],
+    ['3 de março de 2021', '2021-03-03'],
+    ['Posted 2021-03-03', '2021-03-03'],
+    ['03.04.2021', '2021-04-03'],
+    ['no date here', null],
+  ])('%s -> %s', (text, iso) => {
+    expect(parseDateText(text)).toBe(iso);
+  });
+
+  it('reads 04/03/2021 month first only for US English', () => {
+    expect(parseDateText('04/03/2021', true)).toBe('2021-04-03');
+    expect(parseDateText('04/03/2021', false)).toBe('2021-03-04');
+  });
+
+  it('keeps the offset of machine dates and drops times without one', () => {
+    expect(normaliseMachineDate('2018-05-15T09:19:00+1000')).toBe('2018-05-15T09:19:00+10:00');
+    expect(normaliseMachineDate('2018-05-15T09:19:00')).toBe('2018-05-15');
+    expect(normaliseMachineDate('Tue, 15 May 2018 09:19:00 GMT')).toBe('2018-05-15T09:19:00+00:00');
+    expect(normaliseMachineDate('2018-02-30')).toBeNull();
+  });
+});
+
+describe('byline cleaning', () => {
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['Von Erika Mustermann', 'Erika Mustermann'],
+    ['Par Jean Dupont', 'Jean Dupont'],
+    ['Jane Doe, Staff Writer', 'Jane Doe'],
+    ['By Jane Doe | May 3, 2021', 'Jane Doe'],
+    ['Jane Doe @janedoe', 'Jane Doe'],
+    ['https://example.org/author/jane-doe', null],
+    ['', null],
+  ])('%s -> %s', (raw, clean) => {
+    expect(cleanByline(raw)).toBe(clean);
+  });
+});

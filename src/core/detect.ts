@@ -4,10 +4,9 @@
  * many short teasers, each a linked heading with a sentence under it.
  */
 import { textOf } from './dom.js';
+import { mainTextBlock } from './region.js';
 import type { DetectionResult } from './types.js';
 
-/** Paragraphs shorter than this are captions, teasers' one-liners or labels. */
-const MIN_PARAGRAPH_CHARS = 80;
 /** The largest block of running text must hold at least this much for a page to be an article. */
 const MIN_ARTICLE_CHARS = 500;
 /** Past this, the text block is long enough to be confidently an article. */
@@ -24,30 +23,6 @@ const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|arc
 
 function metaContent(doc: Document, selector: string): string {
   return doc.querySelector(selector)?.getAttribute('content')?.toLowerCase() ?? '';
-}
-
-/** Running text grouped by container (parent and grandparent): the largest group is the article body. */
-function largestTextBlock(doc: Document): { chars: number; paragraphs: number } {
-  const byContainer = new Map<Element, { chars: number; paragraphs: number }>();
-  const add = (container: Element | null, length: number) => {
-    if (!container) return;
-    const entry = byContainer.get(container) ?? { chars: 0, paragraphs: 0 };
-    entry.chars += length;
-    entry.paragraphs += 1;
-    byContainer.set(container, entry);
-  };
-  for (const p of Array.from(doc.querySelectorAll('p, pre'))) {
-    const length = textOf(p).length;
-    if (length < MIN_PARAGRAPH_CHARS) continue;
-    add(p.parentElement, length);
-    add(p.parentElement?.parentElement ?? null, length);
-  }
-  let best = { chars: 0, paragraphs: 0 };
-  for (const entry of byContainer.values()) {
-    // A grandparent spanning several teasers adds them up; a real article block has several paragraphs.
-    if (entry.chars > best.chars) best = entry;
-  }
-  return best;
 }
 
 /** Headings that are (almost) entirely one link: the teasers of a listing. */
@@ -91,7 +66,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): DetectionRe
   if (searchPage) signals.push('search-url');
   if (listingUrl) signals.push('listing-url');
 
-  const block = largestTextBlock(doc);
+  const block = mainTextBlock(doc.body);
   const teasers = countTeasers(doc);
   if (block.chars >= MIN_ARTICLE_CHARS) signals.push(`text-block:${block.chars}`);
   if (teasers >= LISTING_TEASERS) signals.push(`teasers:${teasers}`);

@@ -1,14 +1,16 @@
 /**
  * extractArticle: the ordered steps from a live document to a typed, sanitized article.
  *   detect -> metadata (live page, read-only) -> clone -> strip boilerplate -> note lead figures
- *   -> Readability -> repair (lead figure, leftover labels) -> sanitize -> text and counts
+ *   -> Readability -> repair (lead figure, kept blocks, leftover labels) -> sanitize -> text and counts
  * The live document is never modified: everything after `clone` works on the copy.
  */
 import { Readability } from '@mozilla/readability';
 import { detectArticle } from './detect.js';
 import { readMetadata } from './metadata/index.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
+import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
+import { articleRegion } from './region.js';
 import { sanitizeInPlace } from './sanitize.js';
 import { buildRuleContext, stripBoilerplate } from './strip.js';
 import { blockText, countWords, readingMinutes } from './text.js';
@@ -62,7 +64,9 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   if (!body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
   const headline = metadata.headline ? follow(clone.documentElement, pathTo(metadata.headline)) : null;
 
-  const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options);
+  const region = articleRegion(body, headline);
+  const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options, region);
+  const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
 
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
@@ -72,6 +76,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   }
 
   restoreLeadFigure(content, leadFigures);
+  restoreKeptBlocks(content, kept);
   const leftovers = options.stripAds === false ? 0 : removeLeftoverLabels(content);
   const removed = { ...strip.removed };
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;

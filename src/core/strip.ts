@@ -17,7 +17,16 @@ const COMMENT_SHARE_WITHOUT_HEADLINE = 0.5;
 export interface StripOutcome {
   removed: Partial<Record<RuleFamily, number>>;
   records: RemovalRecord[];
+  /** Blocks of the article region that a switched-off rule would have removed: the reader keeps them in place. */
+  kept: Element[];
 }
+
+/**
+ * Families whose blocks the user expects to see again when the option is off. Readability often drops them
+ * by itself (they sit beside the text block, not in it), so they are noted here and put back afterwards.
+ * Ad slots, share bars and link lists are empty or useless in a reader, so they are not.
+ */
+const KEEP_IN_PLACE: ReadonlySet<RuleFamily> = new Set(['promos', 'comments']);
 
 function paragraphChars(root: Element): number {
   let total = 0;
@@ -44,19 +53,17 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
   return { doc, body, elements, tagged, headline, byTag };
 }
 
-function enabledRules(options: ExtractOptions): Rule[] {
-  const disabled = new Set(options.disabledRules ?? []);
-  return RULES.filter((rule) => {
-    if (disabled.has(rule.name)) return false;
-    return rule.option === 'stripAds' ? options.stripAds !== false : options.stripComments !== false;
-  });
+function optionOn(rule: Rule, options: ExtractOptions): boolean {
+  return rule.option === 'stripAds' ? options.stripAds !== false : options.stripComments !== false;
 }
 
-export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions): StripOutcome {
+export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, region: Element | null): StripOutcome {
   const removed: Partial<Record<RuleFamily, number>> = {};
   const records: RemovalRecord[] = [];
-  const rules = enabledRules(options);
-  if (rules.length === 0) return { removed, records };
+  const kept: Element[] = [];
+  const disabled = new Set(options.disabledRules ?? []);
+  const rules = RULES.filter((rule) => !disabled.has(rule.name) && (optionOn(rule, options) || (region && KEEP_IN_PLACE.has(rule.family))));
+  if (rules.length === 0) return { removed, records, kept };
 
   const protectedNodes = ctx.elements.filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
   if (ctx.headline) protectedNodes.push(ctx.headline);
@@ -77,13 +84,18 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions): Str
     const matches = rule.find(ctx).sort((a, b) =>
       a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1,
     );
+    const on = optionOn(rule, options);
     for (const { el, reason } of matches) {
       if (!mayRemove(el, rule.family)) continue;
+      if (!on) {
+        if (region?.contains(el) && !kept.some((k) => containsOrIs(k, el))) kept.push(el);
+        continue;
+      }
       const sample = options.debug ? sampleOf(el) : '';
       el.remove();
       removed[rule.family] = (removed[rule.family] ?? 0) + 1;
       if (options.debug) records.push({ rule: rule.name, family: rule.family, reason, sample });
     }
   }
-  return { removed, records };
+  return { removed, records, kept };
 }

@@ -1,7 +1,7 @@
 /** extractArticle's contract: works on a clone, sanitizes, honours its options, explains itself. */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/index.js';
-import { articlePage, fixture, page } from './helpers/page.js';
+import { articlePage, fixture, normalise, page } from './helpers/page.js';
 
 const ITWIRE = 'https://www.itwire.com/security/82961-us-govt-divided-on-whether-to-hit-kaspersky-with-more-sanctions.html';
 
@@ -34,6 +34,18 @@ describe('extractArticle', () => {
     const doc = fixture('itwire-kaspersky-sanctions.html', ITWIRE);
     const result = extractArticle(doc, { url: ITWIRE, stripAds: false, stripComments: false });
     expect(result.removed).toEqual({});
+  });
+
+  it('shows the in-article promotion in place when "strip ads" is off, though Readability alone drops it', () => {
+    const doc = fixture('itwire-kaspersky-sanctions.html', ITWIRE);
+    const stripped = extractArticle(doc, { url: ITWIRE });
+    const kept = extractArticle(doc, { url: ITWIRE, stripAds: false });
+    expect(stripped.textContent).not.toContain('Hilton Brisbane');
+    const text = normalise(kept.textContent);
+    // After the last paragraph it followed on the page, and nothing from the sidebar comes with it.
+    expect(text.indexOf('Hilton Brisbane')).toBeGreaterThan(text.indexOf('Twitter had imposed an advertising ban'));
+    expect(text).not.toContain('Recent Comments');
+    expect(text).not.toContain('iTWire Newsletter');
   });
 
   it('records each removal with its rule, family, reason and a sample in debug mode', () => {

@@ -1,0 +1,154 @@
+/**
+ * What the content script does with each message: extract the page (cached per address and settings),
+ * answer the popup, and open, close or toggle the reader view. One reader session at a time; everything
+ * a session attaches hangs on its AbortController, so closing is `abort()` plus removing the overlay.
+ */
+import { detectArticle, extractArticle, type ArticleResult, type DetectionResult } from '../core/index.js';
+import type { Runtime } from 'webextension-polyfill';
+import { openReaderView, type ReaderView } from '../reader/view.js';
+import { browser } from '../shared/browser.js';
+import {
+  parseToContent, sendToBackground,
+  type AnalyzeResponse, type ArticleSummary, type ContentResponses, type ReaderStateResponse, type ToContent,
+} from '../shared/messages.js';
+import { loadSettings, watchSettings, type Settings } from '../shared/settings.js';
+
+interface Extraction {
+  key: string;
+  article: ArticleResult;
+  detection: DetectionResult;
+}
+
+interface Session {
+  controller: AbortController;
+  view: ReaderView;
+  settings: Settings;
+}
+
+/** Extraction depends on the page address (single-page sites change it) and on the strip settings. */
+function extractionKey(url: string, settings: Settings): string {
+  return JSON.stringify([url, settings.stripAds, settings.stripComments]);
+}
+
+function summarize(article: ArticleResult): ArticleSummary {
+  const { contentHtml: _contentHtml, debug: _debug, ...summary } = article;
+  return summary;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ReaderController {
+  private cache: Extraction | null = null;
+  private session: Session | null = null;
+  /** An open in progress (settings are read asynchronously): a second request waits for it. */
+  private opening: Promise<void> | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  get isOpen(): boolean {
+    return this.session !== null;
+  }
+
+  async handle<M extends ToContent>(message: M): Promise<ContentResponses[M['type']]> {
+    try {
+      switch (message.type) {
+        case 'analyze':
+          return (await this.analyze()) as ContentResponses[M['type']];
+        case 'open-reader':
+          await this.open();
+          break;
+        case 'close-reader':
+          this.close();
+          break;
+        case 'toggle-reader':
+          if (this.isOpen) this.close();
+          else await this.open();
+          break;
+        case 'reader-state':
+          break;
+      }
+      return { ok: true, open: this.isOpen } satisfies ReaderStateResponse as ContentResponses[M['type']];
+    } catch (error) {
+      return { ok: false, error: errorText(error) } as ContentResponses[M['type']];
+    }
+  }
+
+  private url(): string {
+    return this.doc.location?.href ?? this.doc.URL;
+  }
+
+  private extract(settings: Settings): Extraction {
+    const url = this.url();
+    const key = extractionKey(url, settings);
+    if (this.cache?.key === key) return this.cache;
+    const detection = detectArticle(this.doc);
+    const article = extractArticle(this.doc, {
+      url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false,
+    });
+    this.cache = { key, article, detection };
+    return this.cache;
+  }
+
+  async analyze(): Promise<AnalyzeResponse> {
+    const { article, detection } = this.extract(await loadSettings());
+    return { ok: true, article: summarize(article), detection, readerOpen: this.isOpen };
+  }
+
+  async open(): Promise<void> {
+    if (this.session) return;
+    this.opening ??= this.startSession().finally(() => { this.opening = null; });
+    await this.opening;
+  }
+
+  private async startSession(): Promise<void> {
+    const settings = await loadSettings();
+    if (this.session) return;
+    const { article } = this.extract(settings);
+    const controller = new AbortController();
+    const view = openReaderView(this.doc, { article, url: this.url() }, {
+      appearance: settings.appearance,
+      signal: controller.signal,
+      onRequestClose: () => this.close(),
+    });
+    const session: Session = { controller, view, settings };
+    this.session = session;
+    watchSettings((next) => this.applySettings(session, next), controller.signal);
+    void sendToBackground({ type: 'reader-changed', open: true });
+  }
+
+  /** Settings changed while the reader is open: re-extract for strip options, restyle for appearance. */
+  private applySettings(session: Session, next: Settings): void {
+    if (this.session !== session) return;
+    const previous = session.settings;
+    session.settings = next;
+    if (JSON.stringify(previous.appearance) !== JSON.stringify(next.appearance)) {
+      session.view.setAppearance(next.appearance);
+    }
+    if (previous.stripAds !== next.stripAds || previous.stripComments !== next.stripComments) {
+      session.view.update({ article: this.extract(next).article, url: this.url() });
+    }
+  }
+
+  close(): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    session.controller.abort();
+    session.view.destroy();
+    void sendToBackground({ type: 'reader-changed', open: false });
+  }
+}
+
+/** Installs the one message listener of this page's content script. */
+export function startContentScript(doc: Document): ReaderController {
+  const controller = new ReaderController(doc);
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const parsed = parseToContent(message, sender);
+    // Not for us: returning nothing lets the message go unanswered here.
+    if (!parsed) return undefined;
+    return controller.handle(parsed);
+  });
+  return controller;
+}

@@ -1,0 +1,245 @@
+/**
+ * The reader view: an overlay in the same tab, in an open shadow root on a host appended to <html>.
+ * It scrolls itself (the page's scroll position is never touched), styles itself through adopted
+ * stylesheets, and inserts the article body only through sanitizeToFragment (src/core/sanitize.ts).
+ * Destroying it removes the host and gives focus back where it was: the page is as it was before.
+ */
+import type { ArticleResult } from '../core/index.js';
+import { sanitizeToFragment } from '../core/sanitize.js';
+import { t } from '../shared/browser.js';
+import { formatPublished, formatReadingTime } from '../shared/format.js';
+import type { Appearance } from '../shared/settings.js';
+import { closeIcon, el } from './dom.js';
+import { appearanceCss, READER_CSS } from './styles.js';
+
+/** The host element, as the e2e tests and the page see it: `clearpage-reader#clearpage-reader-host`. */
+export const HOST_TAG = 'clearpage-reader';
+export const HOST_ID = 'clearpage-reader-host';
+
+export interface ReaderContent {
+  article: ArticleResult;
+  /** The page address: the site link and "View original" point here. */
+  url: string;
+}
+
+export interface ReaderOptions {
+  appearance: Appearance;
+  /** Aborted when the reader session ends: every listener the view adds hangs on it. */
+  signal: AbortSignal;
+  /** The user asked to close (button or Esc). */
+  onRequestClose: () => void;
+}
+
+export interface ReaderView {
+  readonly host: HTMLElement;
+  /** Re-renders the header and body (settings changed), keeping the reading position. */
+  update(content: ReaderContent): void;
+  setAppearance(appearance: Appearance): void;
+  /** Removes the overlay and moves focus back to where it was before opening. */
+  destroy(): void;
+}
+
+/** A pair of stylesheets (fixed + appearance) on a shadow root, with a <style> fallback. */
+interface Styles {
+  setAppearance(css: string): void;
+}
+
+/**
+ * Constructable stylesheets are immune to the page's CSP. Where they cannot be adopted (Firefox content
+ * scripts have had Xray trouble with `adoptedStyleSheets`; jsdom lacks them) we fall back to <style>
+ * elements inside the shadow root.
+ */
+function attachStyles(root: ShadowRoot, doc: Document, appearance: string): Styles {
+  const win = doc.defaultView;
+  try {
+    if (!win || typeof win.CSSStyleSheet !== 'function') throw new Error('no constructable stylesheets');
+    const base = new win.CSSStyleSheet();
+    base.replaceSync(READER_CSS);
+    const vars = new win.CSSStyleSheet();
+    vars.replaceSync(appearance);
+    root.adoptedStyleSheets = [base, vars];
+    if (root.adoptedStyleSheets.length !== 2) throw new Error('adoptedStyleSheets not applied');
+    return { setAppearance: (css) => vars.replaceSync(css) };
+  } catch {
+    const base = el(doc, 'style', {}, [READER_CSS]);
+    const vars = el(doc, 'style', {}, [appearance]);
+    root.prepend(base, vars);
+    return { setAppearance: (css) => { vars.textContent = css; } };
+  }
+}
+
+/** The focused element, looking through open shadow roots (a page's own web components). */
+function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function isFocusable(node: Element | null): node is HTMLElement | SVGElement {
+  return !!node && typeof (node as HTMLElement).focus === 'function';
+}
+
+function buildHeader(doc: Document, { article, url }: ReaderContent): HTMLElement {
+  const site = article.siteName?.trim() || hostnameOf(url);
+  const meta = el(doc, 'p', { class: 'cp-meta' });
+  if (article.byline) meta.append(el(doc, 'span', { class: 'cp-byline', 'data-cp': 'byline' }, [article.byline]));
+  const date = article.published ? formatPublished(article.published) : null;
+  if (date) {
+    meta.append(el(doc, 'time', { 'data-cp': 'published', datetime: date.datetime, title: date.title }, [date.text]));
+  }
+  meta.append(el(doc, 'span', { 'data-cp': 'reading-time' }, [formatReadingTime(article.readingMinutes)]));
+  return el(doc, 'header', { class: 'cp-header' }, [
+    el(doc, 'a', { class: 'cp-site', 'data-cp': 'site', 'data-original': '', href: url }, [site]),
+    el(doc, 'h1', { class: 'cp-title', id: 'cp-title', 'data-cp': 'title' }, [article.title || doc.title]),
+    meta,
+  ]);
+}
+
+function buildBody(doc: Document, { article }: ReaderContent): HTMLElement {
+  const body = el(doc, 'div', { class: 'cp-content', 'data-cp': 'content' });
+  if (!article.contentHtml.trim()) {
+    body.append(el(doc, 'p', { class: 'cp-empty' }, [t('readerEmpty')]));
+    return body;
+  }
+  body.append(sanitizeToFragment(article.contentHtml, doc));
+  // Wide tables scroll sideways inside a wrapper instead of widening the column.
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    if (table.parentElement?.closest('table')) continue;
+    const wrap = el(doc, 'div', { class: 'cp-table-wrap' });
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
+  for (const img of Array.from(body.querySelectorAll('img'))) img.setAttribute('decoding', 'async');
+  return body;
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+function focusables(root: ShadowRoot): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"]), summary, video[controls], audio[controls]'));
+}
+
+export function openReaderView(doc: Document, content: ReaderContent, options: ReaderOptions): ReaderView {
+  const { signal } = options;
+  const previousFocus = deepActiveElement(doc);
+
+  // A host left behind by an earlier instance of the content script (extension reloaded) goes first.
+  const stale = doc.getElementById(HOST_ID);
+  if (stale?.localName === HOST_TAG) stale.remove();
+
+  const host = doc.createElement(HOST_TAG);
+  host.id = HOST_ID;
+  host.setAttribute('data-theme', options.appearance.theme);
+  const root = host.attachShadow({ mode: 'open' });
+  const styles = attachStyles(root, doc, appearanceCss(options.appearance));
+
+  const closeButton = el(doc, 'button', {
+    type: 'button', class: 'cp-close', 'data-cp': 'close',
+    'aria-label': t('readerClose'), title: t('readerCloseTitle'),
+  }, [closeIcon(doc)]);
+  closeButton.addEventListener('click', () => options.onRequestClose(), { signal });
+
+  const article = el(doc, 'article', { class: 'cp-article' });
+  const page = el(doc, 'div', {
+    class: 'cp-page', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cp-title', tabindex: '-1',
+  }, [el(doc, 'div', { class: 'cp-bar' }, [closeButton]), article]);
+  root.append(page);
+
+  const render = (next: ReaderContent): void => {
+    article.replaceChildren(
+      buildHeader(doc, next),
+      buildBody(doc, next),
+      el(doc, 'footer', { class: 'cp-footer' }, [
+        el(doc, 'a', { href: next.url, 'data-original': '' }, [t('readerViewOriginal')]),
+      ]),
+    );
+    if (next.article.lang) article.setAttribute('lang', next.article.lang);
+    else article.removeAttribute('lang');
+    if (next.article.dir) article.setAttribute('dir', next.article.dir);
+    else article.removeAttribute('dir');
+  };
+  render(content);
+
+  // The site name and "View original" lead back to this very page: a plain click closes the reader
+  // instead of reloading it; modified clicks (new tab, new window) keep their usual meaning.
+  root.addEventListener('click', (e) => {
+    // ShadowRoot's addEventListener is typed with plain Event; a click is a MouseEvent.
+    const event = e as MouseEvent;
+    const link = event.target instanceof Element ? event.target.closest('a[data-original]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    options.onRequestClose();
+  }, { signal });
+
+  // Images that fail to load (offline, blocked, hotlink-protected) disappear instead of showing a broken icon.
+  root.addEventListener('error', (event) => {
+    const target = event.target;
+    if (target instanceof Element && target.localName === 'img') {
+      const figure = target.closest('figure');
+      if (figure && !figure.querySelector('figcaption')) figure.setAttribute('hidden', '');
+      else target.setAttribute('hidden', '');
+    }
+  }, { capture: true, signal });
+
+  // Esc closes, wherever focus is. Capture on window so it works before the page's own handlers see it.
+  doc.defaultView?.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.isComposing && !event.defaultPrevented) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      options.onRequestClose();
+    }
+  }, { capture: true, signal });
+
+  root.addEventListener('keydown', (e) => {
+    const event = e as KeyboardEvent;
+    // Keep Tab inside the reader (it is modal: the page behind it is covered).
+    if (event.key === 'Tab') {
+      const items = focusables(root);
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = root.activeElement;
+      if (first && last) {
+        if (event.shiftKey && (active === first || active === page)) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && active === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    }
+  }, { signal });
+  // The page's own keyboard shortcuts must not act on a page the user cannot see.
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    root.addEventListener(type, (event) => event.stopPropagation(), { signal });
+  }
+
+  doc.documentElement.append(host);
+  page.focus({ preventScroll: true });
+
+  return {
+    host,
+    update(next) {
+      const top = host.scrollTop;
+      render(next);
+      host.scrollTop = top;
+    },
+    setAppearance(appearance) {
+      host.setAttribute('data-theme', appearance.theme);
+      styles.setAppearance(appearanceCss(appearance));
+    },
+    destroy() {
+      host.remove();
+      // With focus gone from the removed overlay the document falls back to <body>, as when nothing had focus.
+      if (isFocusable(previousFocus) && previousFocus.isConnected && previousFocus !== doc.body) {
+        previousFocus.focus({ preventScroll: true });
+      }
+    },
+  };
+}

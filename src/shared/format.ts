@@ -56,7 +56,7 @@ export function formatReadingTime(minutes: number): string {
 /**
  * Families in the order the summary names them. The short summary names what users recognise as clutter
  * they wanted gone (the two options: ads and promotions, comments); the full one, for tooltips, names
- * every family. `hidden` (invisible nodes) is never news to the user.
+ * every family.
  */
 const SHORT_ORDER: readonly RuleFamily[] = ['promos', 'ads', 'comments'];
 const FULL_ORDER: readonly RuleFamily[] = ['promos', 'ads', 'newsletters', 'share', 'related', 'authorBio', 'comments'];
@@ -72,6 +72,7 @@ function familyPhrase(family: RuleFamily, count: number): string | null {
     case 'authorBio': return t('removedAuthorBio');
     // Comment "sections" are counted by the core but one thread is one thing to the user.
     case 'comments': return t('removedComments');
+    // A family a newer core adds is not named until it has words here.
     default: return null;
   }
 }

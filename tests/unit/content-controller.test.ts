@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "https://www.itwire.com/security/82961-us-govt-divided-on-whether-to-hit-kaspersky-with-more-sanctions.html"}
+/**
+ * The content script on the iTWire fixture: the popup's analysis, open / toggle / close through the
+ * message listener, live re-extraction when a strip option changes, idempotent injection, and the page
+ * given back unchanged.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_ID } from '../../src/reader/view.js';
+import type { AnalyzeResponse } from '../../src/shared/messages.js';
+import { EXTENSION_ID, fakeBrowser, resetFakeBrowser } from './fake-browser.js';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
+
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/itwire-kaspersky-sanctions.html');
+const HTML = readFileSync(FIXTURE, 'utf8');
+const fromUs = { id: EXTENSION_ID };
+
+function loadFixture(): void {
+  const parsed = new DOMParser().parseFromString(HTML, 'text/html');
+  document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
+}
+
+/** Injects the content script the way executeScript does: evaluating the entry module again. */
+async function inject(): Promise<void> {
+  vi.resetModules();
+  await import('../../src/content/index.js');
+}
+
+/** Sends a message as the popup or background would, through the listener the content script installed. */
+async function send(message: unknown, sender: { id?: string } = fromUs): Promise<unknown> {
+  const answers = fakeBrowser.runtime.onMessage.emit(message, sender).filter((a) => a !== undefined);
+  expect(answers.length).toBeLessThanOrEqual(1);
+  return answers[0];
+}
+
+const host = (): HTMLElement | null => document.getElementById(HOST_ID);
+const readerText = (): string => host()?.shadowRoot?.querySelector('[data-cp="content"]')?.textContent ?? '';
+
+beforeEach(() => {
+  resetFakeBrowser();
+  loadFixture();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('clearpage.content-script')];
+});
+
+describe('content script', () => {
+  it('installs one message listener however often it is injected', async () => {
+    await inject();
+    await inject();
+    expect(fakeBrowser.runtime.onMessage.listeners.size).toBe(1);
+  });
+
+  it('answers analyze with the card data and no body HTML', async () => {
+    await inject();
+    const response = (await send({ type: 'analyze' })) as AnalyzeResponse;
+    expect(response.ok).toBe(true);
+    if (!response.ok) return;
+    expect(response.article).toMatchObject({
+      isArticle: true, title: 'US Govt divided on whether to hit Kaspersky with more sanctions',
+      byline: 'Sam Varghese', published: '2018-05-15T09:19:00+10:00', siteName: 'iTWire',
+    });
+    expect(response.article).not.toHaveProperty('contentHtml');
+    expect(response.article.readingMinutes).toBeGreaterThan(0);
+    expect(response.detection.isArticle).toBe(true);
+    expect(response.readerOpen).toBe(false);
+  });
+
+  it('ignores unknown messages and other extensions', async () => {
+    await inject();
+    expect(await send({ type: 'open-reader' }, { id: 'another-extension' })).toBeUndefined();
+    expect(await send({ type: 'delete-everything' })).toBeUndefined();
+    expect(host()).toBeNull();
+  });
+
+  it('opens, toggles and closes the reader, and gives the page back unchanged', async () => {
+    await inject();
+    const input = document.querySelector<HTMLInputElement>('input[name="searchword"]');
+    input?.focus();
+    if (input) input.value = 'kaspersky';
+    const before = document.documentElement.outerHTML;
+
+    expect(await send({ type: 'open-reader' })).toEqual({ ok: true, open: true });
+    expect(host()?.shadowRoot?.querySelector('h1[data-cp="title"]')?.textContent)
+      .toBe('US Govt divided on whether to hit Kaspersky with more sanctions');
+    expect(readerText()).toContain('Sanctions would be a bullet in the head for Kaspersky.');
+    expect(await send({ type: 'reader-state' })).toEqual({ ok: true, open: true });
+    expect(await send({ type: 'open-reader' })).toEqual({ ok: true, open: true });
+    expect(document.querySelectorAll(`#${HOST_ID}`)).toHaveLength(1);
+
+    expect(await send({ type: 'toggle-reader' })).toEqual({ ok: true, open: false });
+    expect(host()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.activeElement).toBe(input);
+    expect(input?.value).toBe('kaspersky');
+
+    expect(await send({ type: 'toggle-reader' })).toEqual({ ok: true, open: true });
+    expect(await send({ type: 'close-reader' })).toEqual({ ok: true, open: false });
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(fakeBrowser.runtime.sent).toEqual([
+      { type: 'reader-changed', open: true }, { type: 'reader-changed', open: false },
+      { type: 'reader-changed', open: true }, { type: 'reader-changed', open: false },
+    ]);
+  });
+
+  it('re-extracts an open reader when a strip option changes, and restyles on appearance changes', async () => {
+    await inject();
+    await send({ type: 'open-reader' });
+    expect(readerText()).not.toContain('Hilton Brisbane');
+
+    await fakeBrowser.storage.sync.set({ stripAds: false });
+    await vi.waitFor(() => expect(readerText()).toContain('Hilton Brisbane'));
+
+    await fakeBrowser.storage.sync.set({ appearance: { theme: 'dark' } });
+    await vi.waitFor(() => expect(host()?.getAttribute('data-theme')).toBe('dark'));
+
+    await send({ type: 'close-reader' });
+    // The session's settings listener went with it.
+    expect(fakeBrowser.storage.onChanged.listeners.size).toBe(0);
+  });
+
+  it('uses the stored strip settings for the analysis', async () => {
+    fakeBrowser.storage.sync.seed({ stripAds: false, stripComments: false });
+    await inject();
+    const response = (await send({ type: 'analyze' })) as AnalyzeResponse;
+    expect(response.ok && response.article.removed.promos).toBeFalsy();
+    expect(response.ok && response.article.removed.comments).toBeFalsy();
+  });
+});

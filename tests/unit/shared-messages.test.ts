@@ -1,0 +1,58 @@
+/** The message protocol: receivers accept exactly the declared shapes, from this extension only. */
+import { describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { parseToBackground, parseToContent } from '../../src/shared/messages.js';
+import { EXTENSION_ID } from './fake-browser.js';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
+
+// Senders carry only the fields the checks read; the rest of a real MessageSender does not matter here.
+const sender = (fields: { id?: string; tab?: { id: number }; url?: string }): Runtime.MessageSender => fields as Runtime.MessageSender;
+const fromUs = sender({ id: EXTENSION_ID });
+const fromTab = sender({ id: EXTENSION_ID, tab: { id: 7 } });
+
+describe('parseToContent', () => {
+  it.each(['analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader'])('accepts %s', (type) => {
+    expect(parseToContent({ type }, fromUs)).toEqual({ type });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'eval' }],
+    ['extra fields', { type: 'analyze', html: '<img onerror=alert(1)>' }],
+    ['no type', { kind: 'analyze' }],
+    ['a string', 'analyze'],
+    ['null', null],
+    ['an array', [{ type: 'analyze' }]],
+  ])('rejects %s', (_name, message) => {
+    expect(parseToContent(message, fromUs)).toBeNull();
+  });
+
+  it('rejects messages from another extension', () => {
+    expect(parseToContent({ type: 'analyze' }, sender({ id: 'someone-else' }))).toBeNull();
+  });
+});
+
+describe('parseToBackground', () => {
+  it('accepts reader-changed from our content script in a tab', () => {
+    expect(parseToBackground({ type: 'reader-changed', open: true }, fromTab)).toEqual({
+      message: { type: 'reader-changed', open: true }, tabId: 7,
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'other', tab: { id: 7 } }],
+    ['a web page (no extension id)', { tab: { id: 7 }, url: 'https://evil.example/' }],
+    ['no tab', { id: EXTENSION_ID }],
+  ])('ignores a sender that is %s', (_name, fields) => {
+    expect(parseToBackground({ type: 'reader-changed', open: true }, sender(fields))).toBeNull();
+  });
+
+  it.each([
+    { type: 'reader-changed', open: 'yes' },
+    { type: 'reader-changed' },
+    { type: 'reader-changed', open: true, extra: 1 },
+    { type: 'toggle-reader' },
+  ])('rejects the shape %j', (message) => {
+    expect(parseToBackground(message, fromTab)).toBeNull();
+  });
+});

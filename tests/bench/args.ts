@@ -1,0 +1,113 @@
+/** Command-line options of `npm run bench`. */
+import { resolve } from 'node:path';
+import { ADAPTERS, DATASETS, type AdapterName, type Dataset } from './names.js';
+
+export interface BenchOptions {
+  corpus: string;
+  datasets: Dataset[];
+  limit?: number;
+  adapters: AdapterName[];
+  out: string;
+  disabledRules: string[];
+  stripAds: boolean;
+  stripComments: boolean;
+  /** Drop CSS declarations that crash jsdom's parser instead of failing the page (css-guard.ts). */
+  cssGuard: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [options]
+  --corpus DIR          corpora folder (default: ../shared/corpus beside the repository)
+  --dataset NAME        ${DATASETS.join('|')}; repeatable or comma-separated (default: all)
+  --limit N             at most N pages per dataset
+  --adapters A,B        ${ADAPTERS.join(',')} (default: all three)
+  --out DIR             per-page results and summary.json (default: bench-results/)
+  --no-rule NAME        switch a Clearpage rule off (repeatable; passed as disabledRules)
+  --no-strip-ads        Clearpage option stripAds = false
+  --no-strip-comments   Clearpage option stripComments = false
+  --no-css-guard        let pages whose CSS crashes jsdom fail (see tests/bench/css-guard.ts)`;
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** Parses argv (without node and script); `root` is the repository root. Throws with a message on bad input. */
+export function parseBenchArgs(argv: readonly string[], root: string): BenchOptions {
+  const opts: BenchOptions = {
+    corpus: resolve(root, '../shared/corpus'),
+    datasets: [],
+    adapters: [],
+    out: resolve(root, 'bench-results'),
+    disabledRules: [],
+    stripAds: true,
+    stripComments: true,
+    cssGuard: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i] as string;
+    let inline: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    switch (arg) {
+      case '--corpus':
+        opts.corpus = resolve(value());
+        break;
+      case '--dataset':
+      case '--datasets':
+        for (const d of list(value())) {
+          if (!(DATASETS as readonly string[]).includes(d)) throw new Error(`unknown dataset ${d}\n${USAGE}`);
+          if (!opts.datasets.includes(d as Dataset)) opts.datasets.push(d as Dataset);
+        }
+        break;
+      case '--limit': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new Error(`--limit needs a positive integer\n${USAGE}`);
+        opts.limit = n;
+        break;
+      }
+      case '--adapters':
+      case '--adapter':
+        for (const a of list(value())) {
+          if (!(ADAPTERS as readonly string[]).includes(a)) throw new Error(`unknown adapter ${a}\n${USAGE}`);
+          if (!opts.adapters.includes(a as AdapterName)) opts.adapters.push(a as AdapterName);
+        }
+        break;
+      case '--out':
+        opts.out = resolve(value());
+        break;
+      case '--no-rule':
+        opts.disabledRules.push(...list(value()));
+        break;
+      case '--no-strip-ads':
+        opts.stripAds = false;
+        break;
+      case '--no-strip-comments':
+        opts.stripComments = false;
+        break;
+      case '--no-css-guard':
+        opts.cssGuard = false;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option ${arg}\n${USAGE}`);
+    }
+  }
+  if (opts.datasets.length === 0) opts.datasets = [...DATASETS];
+  if (opts.adapters.length === 0) opts.adapters = [...ADAPTERS];
+  // Keep the canonical order, whatever order the options came in.
+  opts.datasets = DATASETS.filter((d) => opts.datasets.includes(d));
+  opts.adapters = ADAPTERS.filter((a) => opts.adapters.includes(a));
+  return opts;
+}

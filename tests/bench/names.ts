@@ -1,0 +1,11 @@
+/** Names of the adapters and datasets (no imports, so option parsing and tests stay light). */
+export const ADAPTERS = ['clearpage', 'readability', 'defuddle'] as const;
+export type AdapterName = (typeof ADAPTERS)[number];
+
+export const CORPUS_DATASETS = ['zyte', 'trafilatura', 'readability-tests'] as const;
+export const DATASETS = [...CORPUS_DATASETS, 'fixtures'] as const;
+export type CorpusDataset = (typeof CORPUS_DATASETS)[number];
+export type Dataset = (typeof DATASETS)[number];
+
+/** The adapter the speed ratios are taken against. */
+export const REFERENCE_ADAPTER: AdapterName = 'readability';

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: runs Clearpage (the CLI's code path on jsdom), plain @mozilla/readability and Defuddle
+ * over the evaluation corpora (../shared/corpus, see its README for the metrics) and the project's fixture
+ * pages, interleaved page by page in one process, and prints one table (stdout). Per-page results go to
+ * `<out>/<dataset>.<adapter>.jsonl` and totals to `<out>/summary.json`; progress goes to stderr.
+ *
+ *   node --expose-gc --import tsx tests/bench/run.ts [--dataset zyte --limit 20 ...]   (see args.ts)
+ */
+// Dates without a zone parse as UTC, whatever the machine's zone, so the "published day" scores repeat.
+process.env.TZ = 'UTC';
+
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeAdapter, type Adapter } from './adapters.js';
+import { summarize, type AdapterSummary, type DatasetSummary } from './aggregate.js';
+import { parseBenchArgs, type BenchOptions } from './args.js';
+import { corpusPages, fixturePages, type Page } from './corpus.js';
+import { droppedDeclarations, installCssGuard } from './css-guard.js';
+import { renderText } from './metrics/render-text.js';
+import { CORPUS_DATASETS, REFERENCE_ADAPTER, type AdapterName, type CorpusDataset, type Dataset } from './names.js';
+import { scorePage, type PageRecord } from './score.js';
+import { formatSection } from './table.js';
+
+const ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+// Some extractors log to the console; stdout is kept for the table alone.
+console.log = console.error;
+console.info = console.error;
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function loadPages(opts: BenchOptions, dataset: Dataset): Page[] {
+  if (dataset === 'fixtures') return fixturePages(join(ROOT, 'tests/fixtures'), opts.limit);
+  const dir = join(opts.corpus, dataset);
+  if (!existsSync(join(dir, 'truth.jsonl'))) {
+    log(`bench: ${dir}/truth.jsonl not found; skipping ${dataset} (give --corpus DIR)`);
+    return [];
+  }
+  return corpusPages(opts.corpus, dataset as CorpusDataset, opts.limit);
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+type Records = Map<Dataset, Map<AdapterName, PageRecord[]>>;
+
+function main(argv: readonly string[]): number {
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(argv, ROOT);
+  } catch (error) {
+    log((error as Error).message);
+    return 2;
+  }
+  const adapters: Adapter[] = opts.adapters.map((name) =>
+    makeAdapter(name, {
+      stripAds: opts.stripAds,
+      stripComments: opts.stripComments,
+      disabledRules: opts.disabledRules,
+    }),
+  );
+  mkdirSync(opts.out, { recursive: true });
+  if (opts.cssGuard) installCssGuard();
+  const guardedPages: string[] = [];
+
+  const records: Records = new Map();
+  const started = Date.now();
+  let pageIndex = 0;
+  for (const dataset of opts.datasets) {
+    const pages = loadPages(opts, dataset);
+    const byAdapter = new Map<AdapterName, PageRecord[]>(opts.adapters.map((a) => [a, []]));
+    records.set(dataset, byAdapter);
+    const files = new Map(opts.adapters.map((a) => [a, join(opts.out, `${dataset}.${a}.jsonl`)]));
+    for (const file of files.values()) writeFileSync(file, '');
+    pages.forEach((page, i) => {
+      let html: string;
+      try {
+        html = page.load();
+      } catch (error) {
+        log(`bench: cannot read ${dataset}/${page.id}: ${(error as Error).message}; skipped`);
+        return;
+      }
+      // Rotate the order page by page so no adapter always runs first (warm caches) or last.
+      const order = adapters.map((_, k) => adapters[(k + pageIndex) % adapters.length] as Adapter);
+      pageIndex++;
+      const notes: string[] = [];
+      const droppedBefore = droppedDeclarations();
+      for (const adapter of order) {
+        const out = adapter.run(html, page.url);
+        let text: string | null = null;
+        if (!out.error) {
+          try {
+            text = renderText(out.contentHtml);
+          } catch (error) {
+            out.error = `render: ${(error as Error).message}`;
+          }
+        }
+        if (out.error) notes.push(`${adapter.name} error: ${out.error}`);
+        const record = scorePage(page, out, text);
+        byAdapter.get(adapter.name)?.push(record);
+        appendFileSync(files.get(adapter.name) as string, `${JSON.stringify(record)}\n`);
+      }
+      if (droppedDeclarations() > droppedBefore) {
+        guardedPages.push(`${dataset}/${page.id}`);
+        notes.push('css guard dropped a declaration jsdom crashes on');
+      }
+      log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}${notes.length ? `  (${notes.join('; ')})` : ''}`);
+    });
+  }
+
+  const summaries: Partial<Record<Dataset | 'all', DatasetSummary>> = {};
+  const sections: string[] = [];
+  const withReference = opts.adapters.includes(REFERENCE_ADAPTER);
+  for (const [dataset, byAdapter] of records) {
+    const summary: DatasetSummary = {};
+    const ref = withReference ? byAdapter.get(REFERENCE_ADAPTER) : undefined;
+    for (const [adapter, recs] of byAdapter) if (recs.length) summary[adapter] = summarize(recs, ref);
+    if (!Object.keys(summary).length) continue;
+    summaries[dataset] = summary;
+    sections.push(formatSection(`${dataset} (${byAdapter.get(opts.adapters[0] as AdapterName)?.length ?? 0} pages)`, dataset, summary, opts.adapters));
+  }
+  // Speed over every corpus page of the run (the issue's "extraction time vs plain Readability" row).
+  const corpusRecords = (adapter: AdapterName): PageRecord[] =>
+    [...records]
+      .filter(([d]) => (CORPUS_DATASETS as readonly string[]).includes(d))
+      .flatMap(([d, m]) => (m.get(adapter) ?? []).map((r) => ({ ...r, id: `${d}/${r.id}` })));
+  const all: DatasetSummary = {};
+  for (const adapter of opts.adapters) {
+    const recs = corpusRecords(adapter);
+    if (recs.length) all[adapter] = speedOnly(summarize(recs, withReference ? corpusRecords(REFERENCE_ADAPTER) : undefined));
+  }
+  if (Object.keys(all).length) {
+    summaries.all = all;
+    const n = all[opts.adapters[0] as AdapterName]?.pages ?? 0;
+    sections.push(formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters));
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  const settings = [
+    `corpus ${opts.corpus}`,
+    opts.limit ? `limit ${opts.limit}` : '',
+    opts.disabledRules.length ? `no-rule ${opts.disabledRules.join(',')}` : '',
+    opts.stripAds ? '' : 'no-strip-ads',
+    opts.stripComments ? '' : 'no-strip-comments',
+    opts.cssGuard ? `css guard: ${guardedPages.length} pages` : 'no css guard',
+  ].filter(Boolean);
+  const commit = gitCommit();
+  const header = `# Clearpage bench (${commit ?? 'no git'}; ${settings.join('; ')}; ${seconds.toFixed(0)} s; node ${process.version}; ${typeof globalThis.gc === 'function' ? 'gc forced' : 'gc NOT forced'})`;
+  process.stdout.write(`${header}\n\n${sections.join('\n\n')}\n`);
+  writeFileSync(
+    join(opts.out, 'summary.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), commit, node: process.version, seconds, options: opts, cssGuardPages: guardedPages, summaries }, replacer, 2)}\n`,
+  );
+  log(`bench: per-page results and summary.json in ${opts.out}`);
+  return 0;
+}
+
+/** The "all" section reports speed only; quality metrics are per dataset. */
+function speedOnly(s: AdapterSummary): AdapterSummary {
+  return {
+    pages: s.pages,
+    errors: s.errors,
+    emptyOutput: s.emptyOutput,
+    speed: s.speed,
+    detect: s.detect,
+    ...(s.ratios ? { ratios: s.ratios } : {}),
+    ...(s.detectRatios ? { detectRatios: s.detectRatios } : {}),
+  };
+}
+
+/** JSON has no NaN: write null. */
+function replacer(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -45,6 +45,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    defaultViewport: { width: 1280, height: 900 },
     // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -26,7 +26,8 @@ export interface AdapterSummary {
   bylineContains?: Rate;
   publishedDay?: Rate;
   readerable?: Rate;
-  fixtures?: { passed: number; total: number; failed: Array<{ id: string; reasons: string[] }> };
+  /** Fixture pages: passed, failed (with reasons) and n/a (no check applies to this adapter). */
+  fixtures?: { passed: number; total: number; notApplicable: string[]; failed: Array<{ id: string; reasons: string[] }> };
   speed: SpeedStats;
   detect: SpeedStats | null;
   /** Ratios to the reference adapter (Readability), when it ran. */
@@ -87,13 +88,11 @@ export function summarize(records: readonly PageRecord[], reference?: readonly P
 
   const fixtures = records.filter((r) => r.fixture);
   if (fixtures.length) {
+    const notApplicable = fixtures.filter((r) => r.fixture?.applied === 0).map((r) => r.id);
     const failed = fixtures
-      .filter((r) => !r.fixture?.pass)
-      .map((r) => ({
-        id: r.id,
-        reasons: r.fixture?.failures.length ? r.fixture.failures : [`no check applies (n/a: ${r.fixture?.notApplicable.join(', ')})`],
-      }));
-    summary.fixtures = { passed: fixtures.length - failed.length, total: fixtures.length, failed };
+      .filter((r) => !r.fixture?.pass && r.fixture?.applied !== 0)
+      .map((r) => ({ id: r.id, reasons: r.fixture?.failures ?? [] }));
+    summary.fixtures = { passed: fixtures.length - failed.length - notApplicable.length, total: fixtures.length, notApplicable, failed };
   }
 
   if (reference) {

@@ -13,6 +13,8 @@ export interface BenchOptions {
   stripComments: boolean;
   /** Drop CSS declarations that crash jsdom's parser instead of failing the page (css-guard.ts). */
   cssGuard: boolean;
+  /** Also write each page's rendered text into the JSON Lines (to re-score or diff without re-running). */
+  keepText: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -24,7 +26,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-rule NAME        switch a Clearpage rule off (repeatable; passed as disabledRules)
   --no-strip-ads        Clearpage option stripAds = false
   --no-strip-comments   Clearpage option stripComments = false
-  --no-css-guard        let pages whose CSS crashes jsdom fail (see tests/bench/css-guard.ts)`;
+  --no-css-guard        let pages whose CSS crashes jsdom fail (see tests/bench/css-guard.ts)
+  --keep-text           also write each page's rendered text into the JSON Lines`;
 
 function list(value: string): string[] {
   return value
@@ -44,6 +47,7 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
     stripAds: true,
     stripComments: true,
     cssGuard: true,
+    keepText: false,
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i] as string;
@@ -96,6 +100,9 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
         break;
       case '--no-css-guard':
         opts.cssGuard = false;
+        break;
+      case '--keep-text':
+        opts.keepText = true;
         break;
       case '--help':
       case '-h':

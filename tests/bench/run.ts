@@ -52,6 +52,70 @@ function gitCommit(): string | null {
 
 type Records = Map<Dataset, Map<AdapterName, PageRecord[]>>;
 
+function settingsLine(opts: BenchOptions): string {
+  return [
+    `corpus ${opts.corpus}`,
+    opts.limit ? `limit ${opts.limit}` : '',
+    opts.disabledRules.length ? `no-rule ${opts.disabledRules.join(',')}` : '',
+    opts.stripAds ? '' : 'no-strip-ads',
+    opts.stripComments ? '' : 'no-strip-comments',
+    opts.cssGuard ? '' : 'no css guard',
+    `node ${process.version}`,
+    typeof globalThis.gc === 'function' ? 'gc forced' : 'gc NOT forced',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Runs every adapter on every page of one dataset; writes its JSON Lines as it goes. */
+function runDataset(
+  opts: BenchOptions,
+  dataset: Dataset,
+  adapters: readonly Adapter[],
+  state: { pageIndex: number; guardedPages: string[] },
+): Map<AdapterName, PageRecord[]> {
+  const pages = loadPages(opts, dataset);
+  const byAdapter = new Map<AdapterName, PageRecord[]>(opts.adapters.map((a) => [a, []]));
+  const files = new Map(opts.adapters.map((a) => [a, join(opts.out, `${dataset}.${a}.jsonl`)]));
+  if (pages.length) for (const file of files.values()) writeFileSync(file, '');
+  pages.forEach((page, i) => {
+    let html: string;
+    try {
+      html = page.load();
+    } catch (error) {
+      log(`bench: cannot read ${dataset}/${page.id}: ${(error as Error).message}; skipped`);
+      return;
+    }
+    // Rotate the order page by page so no adapter always runs first (warm caches) or last.
+    const order = adapters.map((_, k) => adapters[(k + state.pageIndex) % adapters.length] as Adapter);
+    state.pageIndex++;
+    const notes: string[] = [];
+    const droppedBefore = droppedDeclarations();
+    for (const adapter of order) {
+      const out = adapter.run(html, page.url);
+      let text: string | null = null;
+      if (!out.error) {
+        try {
+          text = renderText(out.contentHtml);
+        } catch (error) {
+          out.error = `render: ${(error as Error).message}`;
+        }
+      }
+      if (out.error) notes.push(`${adapter.name} error: ${out.error}`);
+      const record = scorePage(page, out, text);
+      byAdapter.get(adapter.name)?.push(record);
+      const line = opts.keepText ? { ...record, text } : record;
+      appendFileSync(files.get(adapter.name) as string, `${JSON.stringify(line)}\n`);
+    }
+    if (droppedDeclarations() > droppedBefore) {
+      state.guardedPages.push(`${dataset}/${page.id}`);
+      notes.push('css guard dropped a declaration jsdom crashes on');
+    }
+    log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}${notes.length ? `  (${notes.join('; ')})` : ''}`);
+  });
+  return byAdapter;
+}
+
 function main(argv: readonly string[]): number {
   let opts: BenchOptions;
   try {
@@ -69,64 +133,46 @@ function main(argv: readonly string[]): number {
   );
   mkdirSync(opts.out, { recursive: true });
   if (opts.cssGuard) installCssGuard();
-  const guardedPages: string[] = [];
 
-  const records: Records = new Map();
+  const commit = gitCommit();
   const started = Date.now();
-  let pageIndex = 0;
-  for (const dataset of opts.datasets) {
-    const pages = loadPages(opts, dataset);
-    const byAdapter = new Map<AdapterName, PageRecord[]>(opts.adapters.map((a) => [a, []]));
-    records.set(dataset, byAdapter);
-    const files = new Map(opts.adapters.map((a) => [a, join(opts.out, `${dataset}.${a}.jsonl`)]));
-    for (const file of files.values()) writeFileSync(file, '');
-    pages.forEach((page, i) => {
-      let html: string;
-      try {
-        html = page.load();
-      } catch (error) {
-        log(`bench: cannot read ${dataset}/${page.id}: ${(error as Error).message}; skipped`);
-        return;
-      }
-      // Rotate the order page by page so no adapter always runs first (warm caches) or last.
-      const order = adapters.map((_, k) => adapters[(k + pageIndex) % adapters.length] as Adapter);
-      pageIndex++;
-      const notes: string[] = [];
-      const droppedBefore = droppedDeclarations();
-      for (const adapter of order) {
-        const out = adapter.run(html, page.url);
-        let text: string | null = null;
-        if (!out.error) {
-          try {
-            text = renderText(out.contentHtml);
-          } catch (error) {
-            out.error = `render: ${(error as Error).message}`;
-          }
-        }
-        if (out.error) notes.push(`${adapter.name} error: ${out.error}`);
-        const record = scorePage(page, out, text);
-        byAdapter.get(adapter.name)?.push(record);
-        appendFileSync(files.get(adapter.name) as string, `${JSON.stringify(record)}\n`);
-      }
-      if (droppedDeclarations() > droppedBefore) {
-        guardedPages.push(`${dataset}/${page.id}`);
-        notes.push('css guard dropped a declaration jsdom crashes on');
-      }
-      log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}${notes.length ? `  (${notes.join('; ')})` : ''}`);
-    });
-  }
-
+  const state = { pageIndex: 0, guardedPages: [] as string[] };
+  const records: Records = new Map();
   const summaries: Partial<Record<Dataset | 'all', DatasetSummary>> = {};
-  const sections: string[] = [];
   const withReference = opts.adapters.includes(REFERENCE_ADAPTER);
-  for (const [dataset, byAdapter] of records) {
+  const writeSummary = () =>
+    writeFileSync(
+      join(opts.out, 'summary.json'),
+      `${JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          commit,
+          node: process.version,
+          seconds: (Date.now() - started) / 1000,
+          options: opts,
+          cssGuardPages: state.guardedPages,
+          summaries,
+        },
+        replacer,
+        2,
+      )}\n`,
+    );
+
+  // Each dataset's section is printed as soon as it is done, so a long run shows results early.
+  process.stdout.write(`# Clearpage bench (${commit ?? 'no git'}; ${settingsLine(opts)})\n`);
+  for (const dataset of opts.datasets) {
+    const byAdapter = runDataset(opts, dataset, adapters, state);
+    records.set(dataset, byAdapter);
     const summary: DatasetSummary = {};
     const ref = withReference ? byAdapter.get(REFERENCE_ADAPTER) : undefined;
     for (const [adapter, recs] of byAdapter) if (recs.length) summary[adapter] = summarize(recs, ref);
     if (!Object.keys(summary).length) continue;
     summaries[dataset] = summary;
-    sections.push(formatSection(`${dataset} (${byAdapter.get(opts.adapters[0] as AdapterName)?.length ?? 0} pages)`, dataset, summary, opts.adapters));
+    const n = byAdapter.get(opts.adapters[0] as AdapterName)?.length ?? 0;
+    process.stdout.write(`\n${formatSection(`${dataset} (${n} pages)`, dataset, summary, opts.adapters)}\n`);
+    writeSummary();
   }
+
   // Speed over every corpus page of the run (the issue's "extraction time vs plain Readability" row).
   const corpusRecords = (adapter: AdapterName): PageRecord[] =>
     [...records]
@@ -140,25 +186,16 @@ function main(argv: readonly string[]): number {
   if (Object.keys(all).length) {
     summaries.all = all;
     const n = all[opts.adapters[0] as AdapterName]?.pages ?? 0;
-    sections.push(formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters));
+    process.stdout.write(`\n${formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters)}\n`);
   }
-
   const seconds = (Date.now() - started) / 1000;
-  const settings = [
-    `corpus ${opts.corpus}`,
-    opts.limit ? `limit ${opts.limit}` : '',
-    opts.disabledRules.length ? `no-rule ${opts.disabledRules.join(',')}` : '',
-    opts.stripAds ? '' : 'no-strip-ads',
-    opts.stripComments ? '' : 'no-strip-comments',
-    opts.cssGuard ? `css guard: ${guardedPages.length} pages` : 'no css guard',
-  ].filter(Boolean);
-  const commit = gitCommit();
-  const header = `# Clearpage bench (${commit ?? 'no git'}; ${settings.join('; ')}; ${seconds.toFixed(0)} s; node ${process.version}; ${typeof globalThis.gc === 'function' ? 'gc forced' : 'gc NOT forced'})`;
-  process.stdout.write(`${header}\n\n${sections.join('\n\n')}\n`);
-  writeFileSync(
-    join(opts.out, 'summary.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), commit, node: process.version, seconds, options: opts, cssGuardPages: guardedPages, summaries }, replacer, 2)}\n`,
+  const guarded = state.guardedPages;
+  process.stdout.write(
+    `\n${seconds.toFixed(0)} s. ` +
+      (opts.cssGuard ? `css guard: ${guarded.length} page(s) had CSS that crashes jsdom${guarded.length ? ` (${guarded.join(', ')})` : ''}.` : '') +
+      '\n',
   );
+  writeSummary();
   log(`bench: per-page results and summary.json in ${opts.out}`);
   return 0;
 }

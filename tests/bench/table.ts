@@ -121,7 +121,9 @@ export function rowsFor(section: string): Row[] {
         ...COMMON,
         {
           label: 'fixtures passing',
-          cell: (s) => s.fixtures && `${s.fixtures.passed} of ${s.fixtures.total}`,
+          cell: (s) =>
+            s.fixtures &&
+            `${s.fixtures.passed} of ${s.fixtures.total}${s.fixtures.notApplicable.length ? ` (${s.fixtures.notApplicable.length} n/a)` : ''}`,
           target: { text: 'all', met: (s) => (s.fixtures ? s.fixtures.passed === s.fixtures.total : undefined) },
         },
         { label: 'body F1 vs bodyText (info)', cell: (s) => s.body && num(s.body.f1) },

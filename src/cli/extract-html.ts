@@ -19,8 +19,17 @@ export interface TimedExtraction {
 /** Parses HTML the way the CLI does: no scripts, no subresources, console noise swallowed. */
 export function parseHtml(html: string, url: string = DEFAULT_PAGE_URL): Document {
   const virtualConsole = new VirtualConsole();
-  return new JSDOM(html, { url, virtualConsole }).window.document;
+  try {
+    return new JSDOM(html, { url, virtualConsole }).window.document;
+  } catch (error) {
+    // jsdom's CSS parser throws on some real-world stylesheets (cssstyle: "Cannot create property … on
+    // string"). Styles carry no article text: parse again without <style> blocks rather than lose the page.
+    if (!(error instanceof TypeError)) throw error;
+    return new JSDOM(html.replace(STYLE_BLOCK, ''), { url, virtualConsole }).window.document;
+  }
 }
+
+const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 
 /** Runs detection and extraction on an already parsed document and times each. */
 export function extractDocument(doc: Document, options: ExtractOptions = {}): TimedExtraction {

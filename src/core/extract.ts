@@ -6,7 +6,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { detectArticle } from './detect.js';
+import { cloneForExtraction } from './clone.js';
 import { readMetadata } from './metadata/index.js';
+import { findHeadline, normaliseTitle } from './metadata/page-text.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
@@ -15,21 +17,6 @@ import { sanitizeInPlace } from './sanitize.js';
 import { buildRuleContext, stripBoilerplate } from './strip.js';
 import { blockText, countWords, readingMinutes } from './text.js';
 import type { ArticleResult, ExtractOptions } from './types.js';
-
-/** Child-index path from the document element: locates a node of the live page in its clone. */
-function pathTo(el: Element): number[] {
-  const path: number[] = [];
-  for (let node: Element = el; node.parentElement; node = node.parentElement) {
-    path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
-  }
-  return path;
-}
-
-function follow(root: Element, path: readonly number[]): Element | null {
-  let node: Element | undefined = root;
-  for (const i of path) node = node?.children[i];
-  return node ?? null;
-}
 
 function emptyResult(doc: Document): ArticleResult {
   return {
@@ -59,10 +46,10 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const detection = detectArticle(doc, url);
   const metadata = readMetadata(doc, doc.baseURI || url);
 
-  const clone = doc.cloneNode(true) as Document;
+  const clone = cloneForExtraction(doc, doc.baseURI || url);
   const body = clone.body;
   if (!body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
-  const headline = metadata.headline ? follow(clone.documentElement, pathTo(metadata.headline)) : null;
+  const headline = metadata.title ? findHeadline(body, [normaliseTitle(metadata.title)]) : null;
 
   const region = articleRegion(body, headline);
   const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options, region);

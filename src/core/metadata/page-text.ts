@@ -35,7 +35,7 @@ export function indexDocument(body: Element): PageIndex {
   return { elements, order };
 }
 
-function normaliseTitle(text: string): string {
+export function normaliseTitle(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -1,0 +1,54 @@
+/**
+ * The working copy Readability and the rules run on. Readability mutates what it gets, so it always gets a
+ * copy; we build that copy by walking the live body once and leaving out what can never be article
+ * content (scripts, styles, embeds, hidden elements, comments). Everything after this step does less work
+ * on a smaller tree, which pays for the rules we run on top of Readability.
+ */
+
+/** Elements that never carry article text. `noscript` stays: it holds the real `<img>` of lazy images. */
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'link', 'meta', 'frame', 'frameset', 'dialog']);
+
+/** Inline styles that hide an element from every reader. */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+function copyChildren(from: Node, to: Node, doc: Document): void {
+  for (let child = from.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 /* TEXT */) {
+      to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
+    } else if (child.nodeType === 1 /* ELEMENT */) {
+      const el = child as Element;
+      if (SKIP_TAGS.has(el.localName) || isHidden(el)) continue;
+      const copy = doc.importNode(el, false);
+      to.appendChild(copy);
+      copyChildren(el, copy, doc);
+    }
+  }
+}
+
+/**
+ * A detached copy of `doc` for extraction: the head's title and meta tags, a `<base>` with the page URL (so
+ * relative links resolve as on the page), the root's lang and dir, and the filtered body.
+ */
+export function cloneForExtraction(doc: Document, baseUrl: string): Document {
+  const copy = doc.implementation.createHTMLDocument(doc.title);
+  const root = copy.documentElement;
+  for (const name of ['lang', 'dir', 'xml:lang']) {
+    const value = doc.documentElement.getAttribute(name);
+    if (value !== null) root.setAttribute(name, value);
+  }
+  const base = copy.createElement('base');
+  base.setAttribute('href', baseUrl);
+  copy.head.appendChild(base);
+  for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) copy.head.appendChild(copy.importNode(meta, false));
+  if (doc.body) {
+    for (const attr of Array.from(doc.body.attributes)) copy.body.setAttribute(attr.name, attr.value);
+    copyChildren(doc.body, copy.body, copy);
+  }
+  return copy;
+}

@@ -22,9 +22,15 @@ export interface Surface {
 
 export const DEFAULT_WAIT_MS = 15_000;
 
+/**
+ * esbuild with keepNames (tsx does this) wraps nested functions in `__name(fn, "name")`, a helper that does not exist
+ * in the page; a no-op stand-in keeps serialised functions working under any runner.
+ */
+const NAME_SHIM = 'const __name = (target) => target;';
+
 /** Builds the source of an expression that calls `fn(arg)`. */
 export function callExpression<A>(fn: (arg: A) => unknown, arg: A): string {
-  return `(${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'})`;
+  return `(() => { ${NAME_SHIM} return (${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'}); })()`;
 }
 
 /**
@@ -34,6 +40,7 @@ export function callExpression<A>(fn: (arg: A) => unknown, arg: A): string {
  */
 export function waitExpression<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): string {
   return `new Promise((resolve, reject) => {
+    ${NAME_SHIM}
     const check = () => { try { return Boolean((${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'})); } catch { return false; } };
     if (check()) { resolve(true); return; }
     let done = false;

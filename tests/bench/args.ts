@@ -15,6 +15,10 @@ export interface BenchOptions {
   cssGuard: boolean;
   /** Also write each page's rendered text into the JSON Lines (to re-score or diff without re-running). */
   keepText: boolean;
+  /** Run only pages whose index in the (limited) dataset is k-1 modulo n: `--shard k/n`. */
+  shard?: { k: number; n: number };
+  /** Re-score the JSON Lines of earlier --keep-text runs in these folders instead of extracting. */
+  rescore: string[];
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -27,7 +31,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-strip-ads        Clearpage option stripAds = false
   --no-strip-comments   Clearpage option stripComments = false
   --no-css-guard        let pages whose CSS crashes jsdom fail (see tests/bench/css-guard.ts)
-  --keep-text           also write each page's rendered text into the JSON Lines`;
+  --keep-text           also write each page's rendered text into the JSON Lines
+  --shard K/N           only every N-th page, starting at the K-th (split a long run over processes)
+  --rescore DIR         no extraction: score the --keep-text JSON Lines in DIR again (repeatable: the
+                        shards of one run) with the current metric code, and print the table`;
 
 function list(value: string): string[] {
   return value
@@ -48,6 +55,7 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
     stripComments: true,
     cssGuard: true,
     keepText: false,
+    rescore: [],
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i] as string;
@@ -103,6 +111,17 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
         break;
       case '--keep-text':
         opts.keepText = true;
+        break;
+      case '--shard': {
+        const m = /^(\d+)\/(\d+)$/.exec(value());
+        const k = Number(m?.[1]);
+        const n = Number(m?.[2]);
+        if (!m || n < 1 || k < 1 || k > n) throw new Error(`--shard needs K/N with 1 <= K <= N\n${USAGE}`);
+        opts.shard = { k, n };
+        break;
+      }
+      case '--rescore':
+        opts.rescore.push(resolve(value()));
         break;
       case '--help':
       case '-h':

@@ -10,9 +10,9 @@
 process.env.TZ = 'UTC';
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeAdapter, type Adapter } from './adapters.js';
+import { makeAdapter, type Adapter, type Extraction } from './adapters.js';
 import { summarize, type AdapterSummary, type DatasetSummary } from './aggregate.js';
 import { parseBenchArgs, type BenchOptions } from './args.js';
 import { corpusPages, fixturePages, type Page } from './corpus.js';
@@ -33,13 +33,14 @@ function log(message: string): void {
 }
 
 function loadPages(opts: BenchOptions, dataset: Dataset): Page[] {
-  if (dataset === 'fixtures') return fixturePages(join(ROOT, 'tests/fixtures'), opts.limit);
-  const dir = join(opts.corpus, dataset);
-  if (!existsSync(join(dir, 'truth.jsonl'))) {
-    log(`bench: ${dir}/truth.jsonl not found; skipping ${dataset} (give --corpus DIR)`);
+  let pages: Page[];
+  if (dataset === 'fixtures') pages = fixturePages(join(ROOT, 'tests/fixtures'), opts.limit);
+  else if (!existsSync(join(opts.corpus, dataset, 'truth.jsonl'))) {
+    log(`bench: ${join(opts.corpus, dataset)}/truth.jsonl not found; skipping ${dataset} (give --corpus DIR)`);
     return [];
-  }
-  return corpusPages(opts.corpus, dataset as CorpusDataset, opts.limit);
+  } else pages = corpusPages(opts.corpus, dataset as CorpusDataset, opts.limit);
+  const shard = opts.shard;
+  return shard ? pages.filter((_, i) => i % shard.n === shard.k - 1) : pages;
 }
 
 function gitCommit(): string | null {
@@ -60,6 +61,8 @@ function settingsLine(opts: BenchOptions): string {
     opts.stripAds ? '' : 'no-strip-ads',
     opts.stripComments ? '' : 'no-strip-comments',
     opts.cssGuard ? '' : 'no css guard',
+    opts.shard ? `shard ${opts.shard.k}/${opts.shard.n}` : '',
+    opts.rescore.length ? `re-scored from ${opts.rescore.join(', ')}` : '',
     `node ${process.version}`,
     typeof globalThis.gc === 'function' ? 'gc forced' : 'gc NOT forced',
   ]
@@ -104,7 +107,7 @@ function runDataset(
       if (out.error) notes.push(`${adapter.name} error: ${out.error}`);
       const record = scorePage(page, out, text);
       byAdapter.get(adapter.name)?.push(record);
-      const line = opts.keepText ? { ...record, text } : record;
+      const line = opts.keepText ? { ...record, text, got: gotFields(out) } : record;
       appendFileSync(files.get(adapter.name) as string, `${JSON.stringify(line)}\n`);
     }
     if (droppedDeclarations() > droppedBefore) {
@@ -113,6 +116,58 @@ function runDataset(
     }
     log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}${notes.length ? `  (${notes.join('; ')})` : ''}`);
   });
+  return byAdapter;
+}
+
+/** What --keep-text stores of an extraction besides the text, so --rescore can score every metric again. */
+function gotFields(out: Extraction): KeptFields {
+  return {
+    title: out.title,
+    byline: out.byline,
+    published: out.published,
+    siteName: out.siteName,
+    lang: out.lang,
+    ...(out.isArticle !== undefined ? { isArticle: out.isArticle } : {}),
+    ...(out.removed !== undefined ? { removed: out.removed } : {}),
+  };
+}
+
+type KeptFields = Pick<Extraction, 'title' | 'byline' | 'published' | 'siteName' | 'lang' | 'isArticle' | 'removed'>;
+
+interface KeptLine extends PageRecord {
+  text?: string | null;
+  got?: KeptFields;
+}
+
+/** Scores the kept lines of earlier runs again; lines from runs before `got` was kept fall back on the records. */
+function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, PageRecord[]> {
+  const pages = new Map(loadPages({ ...opts, limit: undefined, shard: undefined }, dataset).map((p) => [p.id, p]));
+  const byAdapter = new Map<AdapterName, PageRecord[]>();
+  for (const adapter of opts.adapters) {
+    const recs: PageRecord[] = [];
+    for (const dir of opts.rescore) {
+      const file = join(dir, `${dataset}.${adapter}.jsonl`);
+      if (!existsSync(file)) continue;
+      for (const raw of readFileSync(file, 'utf8').split('\n')) {
+        if (!raw.trim()) continue;
+        const line = JSON.parse(raw) as KeptLine;
+        const page = pages.get(line.id);
+        if (!page) continue;
+        if (line.text === undefined) throw new Error(`${file} has no text: it was not written with --keep-text`);
+        const got: KeptFields = line.got ?? {
+          title: line.title?.got ?? null,
+          byline: line.byline?.got ?? null,
+          published: line.published?.got ?? null,
+          siteName: null,
+          lang: null,
+          ...(line.readerable && line.readerable.got !== null ? { isArticle: line.readerable.got } : {}),
+        };
+        const out: Extraction = { contentHtml: '', ...got, ms: line.ms, detectMs: line.detectMs, ...(line.error ? { error: line.error } : {}) };
+        recs.push(scorePage(page, out, line.text));
+      }
+    }
+    if (recs.length) byAdapter.set(adapter, recs);
+  }
   return byAdapter;
 }
 
@@ -132,7 +187,7 @@ function main(argv: readonly string[]): number {
     }),
   );
   mkdirSync(opts.out, { recursive: true });
-  if (opts.cssGuard) installCssGuard();
+  if (opts.cssGuard && !opts.rescore.length) installCssGuard();
 
   const commit = gitCommit();
   const started = Date.now();
@@ -161,14 +216,14 @@ function main(argv: readonly string[]): number {
   // Each dataset's section is printed as soon as it is done, so a long run shows results early.
   process.stdout.write(`# Clearpage bench (${commit ?? 'no git'}; ${settingsLine(opts)})\n`);
   for (const dataset of opts.datasets) {
-    const byAdapter = runDataset(opts, dataset, adapters, state);
+    const byAdapter = opts.rescore.length ? rescoreDataset(opts, dataset) : runDataset(opts, dataset, adapters, state);
     records.set(dataset, byAdapter);
     const summary: DatasetSummary = {};
     const ref = withReference ? byAdapter.get(REFERENCE_ADAPTER) : undefined;
     for (const [adapter, recs] of byAdapter) if (recs.length) summary[adapter] = summarize(recs, ref);
     if (!Object.keys(summary).length) continue;
     summaries[dataset] = summary;
-    const n = byAdapter.get(opts.adapters[0] as AdapterName)?.length ?? 0;
+    const n = Math.max(0, ...[...byAdapter.values()].map((r) => r.length));
     process.stdout.write(`\n${formatSection(`${dataset} (${n} pages)`, dataset, summary, opts.adapters)}\n`);
     writeSummary();
   }
@@ -185,7 +240,7 @@ function main(argv: readonly string[]): number {
   }
   if (Object.keys(all).length) {
     summaries.all = all;
-    const n = all[opts.adapters[0] as AdapterName]?.pages ?? 0;
+    const n = Math.max(0, ...Object.values(all).map((a) => a.pages));
     process.stdout.write(`\n${formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters)}\n`);
   }
   const seconds = (Date.now() - started) / 1000;

@@ -317,6 +317,15 @@ describe('bench options', () => {
     expect(o.stripComments).toBe(true);
   });
 
+  it('reads shards, re-score folders and switches', () => {
+    const o = parseBenchArgs(['--shard', '2/3', '--rescore', '/tmp/a', '--rescore=/tmp/b', '--keep-text', '--no-css-guard'], '/r');
+    expect(o.shard).toEqual({ k: 2, n: 3 });
+    expect(o.rescore).toEqual(['/tmp/a', '/tmp/b']);
+    expect(o.keepText).toBe(true);
+    expect(o.cssGuard).toBe(false);
+    expect(() => parseBenchArgs(['--shard', '4/3'], '/r')).toThrow(/K\/N/);
+  });
+
   it('rejects unknown names and bad values', () => {
     expect(() => parseBenchArgs(['--dataset', 'nope'], '/r')).toThrow(/unknown dataset/);
     expect(() => parseBenchArgs(['--adapters', 'goose'], '/r')).toThrow(/unknown adapter/);

@@ -17,7 +17,7 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function copyChildren(from: Node, to: Node, doc: Document): void {
+function copyChildren(from: Node, to: Node, doc: Document, copies: Map<Element, Element>): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 /* TEXT */) {
       to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
@@ -25,17 +25,26 @@ function copyChildren(from: Node, to: Node, doc: Document): void {
       const el = child as Element;
       if (SKIP_TAGS.has(el.localName) || isHidden(el)) continue;
       const copy = doc.importNode(el, false);
+      if (copies.has(el)) copies.set(el, copy);
       to.appendChild(copy);
-      copyChildren(el, copy, doc);
+      copyChildren(el, copy, doc, copies);
     }
   }
+}
+
+export interface ExtractionCopy {
+  doc: Document;
+  /** The copy of each live element asked for in `track` (absent when it was left out). */
+  copyOf(el: Element | null): Element | null;
 }
 
 /**
  * A detached copy of `doc` for extraction: the head's title and meta tags, a `<base>` with the page URL (so
  * relative links resolve as on the page), the root's lang and dir, and the filtered body.
  */
-export function cloneForExtraction(doc: Document, baseUrl: string): Document {
+export function cloneForExtraction(doc: Document, baseUrl: string, track: ReadonlyArray<Element | null> = []): ExtractionCopy {
+  const copies = new Map<Element, Element>();
+  for (const el of track) if (el) copies.set(el, el);
   const copy = doc.implementation.createHTMLDocument(doc.title);
   const root = copy.documentElement;
   for (const name of ['lang', 'dir', 'xml:lang']) {
@@ -48,7 +57,13 @@ export function cloneForExtraction(doc: Document, baseUrl: string): Document {
   for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) copy.head.appendChild(copy.importNode(meta, false));
   if (doc.body) {
     for (const attr of Array.from(doc.body.attributes)) copy.body.setAttribute(attr.name, attr.value);
-    copyChildren(doc.body, copy.body, copy);
+    copyChildren(doc.body, copy.body, copy, copies);
   }
-  return copy;
+  return {
+    doc: copy,
+    copyOf: (el) => {
+      const found = el ? copies.get(el) : undefined;
+      return found && found !== el ? found : null;
+    },
+  };
 }

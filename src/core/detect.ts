@@ -3,7 +3,7 @@
  * mode. An article has one block of running text; a home page, section front, listing or search page has
  * many short teasers, each a linked heading with a sentence under it.
  */
-import { textOf } from './dom.js';
+import { elementsUnder, textOf } from './dom.js';
 import { mainTextBlock } from './region.js';
 import type { DetectionResult } from './types.js';
 
@@ -21,33 +21,65 @@ const LISTING_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|SearchResu
 const SEARCH_URL = /[?&](?:q|s|query|search|keywords?|term)=|\/search(?:[/?]|$)/i;
 const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
 
-function metaContent(doc: Document, selector: string): string {
-  return doc.querySelector(selector)?.getAttribute('content')?.toLowerCase() ?? '';
+/** What one walk over the page finds: the evidence every signal below is computed from. */
+export interface PageScan {
+  /** The container with the most running text (see region.ts), and its size. */
+  block: ReturnType<typeof mainTextBlock>;
+  teasers: number;
+  jsonLd: string;
+  ogType: string;
+  hasPublished: boolean;
 }
+
+const PUBLISHED_META = /^(?:article:published_time|datepublished)$/i;
 
 /** Headings that are (almost) entirely one link: the teasers of a listing. */
-function countTeasers(doc: Document): number {
-  let count = 0;
-  for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4'))) {
-    const link = heading.querySelector('a[href]');
-    if (!link) continue;
-    const text = textOf(heading);
-    if (text.length >= 15 && textOf(link).length >= text.length * 0.7) count++;
-  }
-  return count;
+function isTeaser(heading: Element): boolean {
+  const link = heading.getElementsByTagName('a')[0];
+  if (!link || !link.hasAttribute('href')) return false;
+  const length = textOf(heading).length;
+  return length >= 15 && textOf(link).length >= length * 0.7;
 }
 
-export function detectArticle(doc: Document, url: string = doc.URL): DetectionResult {
-  const signals: string[] = [];
-  if (!doc.body) return { isArticle: false, confidence: 0, signals: ['no-body'] };
+/** One walk over the whole document (head included): scripts, meta tags, headings and paragraphs. */
+export function scanPage(doc: Document): PageScan {
+  let teasers = 0;
+  let jsonLd = '';
+  let ogType = '';
+  let hasPublished = false;
+  for (const el of elementsUnder(doc.documentElement)) {
+    switch (el.localName) {
+      case 'script':
+        if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
+        break;
+      case 'meta': {
+        const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '';
+        if (key.toLowerCase() === 'og:type') ogType = (el.getAttribute('content') ?? '').toLowerCase();
+        else if (PUBLISHED_META.test(key)) hasPublished = true;
+        break;
+      }
+      case 'time':
+        if (el.hasAttribute('datetime')) hasPublished = true;
+        break;
+      case 'h2':
+      case 'h3':
+      case 'h4':
+        if (isTeaser(el)) teasers++;
+        break;
+      default:
+        if (!hasPublished && el.getAttribute('itemprop') === 'datePublished') hasPublished = true;
+    }
+  }
+  return { block: doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 }, teasers, jsonLd, ogType, hasPublished };
+}
 
-  const jsonLd = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))
-    .map((s) => s.textContent ?? '')
-    .join('\n');
-  const structuredArticle =
-    ARTICLE_JSONLD.test(jsonLd) || metaContent(doc, 'meta[property="og:type" i], meta[name="og:type" i]') === 'article';
+export function detectArticle(doc: Document, url: string = doc.URL, scan: PageScan | null = null): DetectionResult {
+  const signals: string[] = [];
+  if (!doc.body || !doc.documentElement) return { isArticle: false, confidence: 0, signals: ['no-body'] };
+  const { block, teasers, jsonLd, ogType, hasPublished } = scan ?? scanPage(doc);
+
+  const structuredArticle = ARTICLE_JSONLD.test(jsonLd) || ogType === 'article';
   const structuredListing = LISTING_JSONLD.test(jsonLd) && !ARTICLE_JSONLD.test(jsonLd);
-  const hasPublished = doc.querySelector('meta[property="article:published_time" i], meta[name="article:published_time" i], meta[itemprop="datePublished" i], [itemprop="datePublished"], time[datetime]') !== null;
   if (structuredArticle) signals.push('structured-article');
   if (structuredListing) signals.push('structured-listing');
   if (hasPublished) signals.push('published-date');
@@ -66,8 +98,6 @@ export function detectArticle(doc: Document, url: string = doc.URL): DetectionRe
   if (searchPage) signals.push('search-url');
   if (listingUrl) signals.push('listing-url');
 
-  const block = mainTextBlock(doc.body);
-  const teasers = countTeasers(doc);
   if (block.chars >= MIN_ARTICLE_CHARS) signals.push(`text-block:${block.chars}`);
   if (teasers >= LISTING_TEASERS) signals.push(`teasers:${teasers}`);
 

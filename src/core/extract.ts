@@ -5,10 +5,9 @@
  * The live document is never modified: everything after `clone` works on the copy.
  */
 import { Readability } from '@mozilla/readability';
-import { detectArticle } from './detect.js';
+import { detectArticle, scanPage } from './detect.js';
 import { cloneForExtraction } from './clone.js';
 import { readMetadata } from './metadata/index.js';
-import { findHeadline, normaliseTitle } from './metadata/page-text.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
@@ -43,18 +42,25 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const win = doc.defaultView;
   if (!doc.documentElement || !win) return emptyResult(doc);
   const url = options.url ?? doc.URL;
-  const detection = detectArticle(doc, url);
+  const scan = scanPage(doc);
+  const detection = detectArticle(doc, url, scan);
   const metadata = readMetadata(doc, doc.baseURI || url);
+  if (!doc.body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
 
-  const clone = cloneForExtraction(doc, doc.baseURI || url);
+  const liveRegion = articleRegion(doc.body, metadata.headline, scan.block.container);
+  const copy = cloneForExtraction(doc, doc.baseURI || url, [metadata.headline, liveRegion]);
+  const clone = copy.doc;
   const body = clone.body;
-  if (!body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
-  const headline = metadata.title ? findHeadline(body, [normaliseTitle(metadata.title)]) : null;
+  const headline = copy.copyOf(metadata.headline);
+  const region = copy.copyOf(liveRegion);
 
-  const region = articleRegion(body, headline);
   const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options, region);
   const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
+
+  // Readability reads only the article region when there is one: sidebars, header and footer are not the
+  // article, and leaving them out makes Readability both faster and less likely to wander into them.
+  if (region && body.contains(region)) body.replaceChildren(region);
 
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content ?? null;

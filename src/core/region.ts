@@ -39,8 +39,7 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-export function articleRegion(body: Element, headline: Element | null): Element | null {
-  const { container } = mainTextBlock(body);
+export function articleRegion(body: Element, headline: Element | null, container: Element | null): Element | null {
   if (!container || !headline) return null;
   const region = lowestCommonAncestor(headline, container);
   return region && region !== body && region !== body.ownerDocument.documentElement ? region : null;

@@ -68,6 +68,9 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   const protectedNodes = ctx.elements.filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
   if (ctx.headline) protectedNodes.push(ctx.headline);
   const pageParagraphChars = paragraphChars(ctx.body);
+  // Document order of every element (ctx.elements is in document order): cheaper than compareDocumentPosition.
+  const order = new Map<Element, number>();
+  ctx.elements.forEach((el, i) => order.set(el, i));
 
   const mayRemove = (el: Element, family: RuleFamily): boolean => {
     if (el === ctx.body || !ctx.body.contains(el)) return false; // already gone with an ancestor
@@ -81,9 +84,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
 
   for (const rule of rules) {
     // Outermost first, so a nested match inside a removed block is not counted twice.
-    const matches = rule.find(ctx).sort((a, b) =>
-      a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1,
-    );
+    const matches = rule.find(ctx).sort((a, b) => (order.get(a.el) ?? 0) - (order.get(b.el) ?? 0));
     const on = optionOn(rule, options);
     for (const { el, reason } of matches) {
       if (!mayRemove(el, rule.family)) continue;

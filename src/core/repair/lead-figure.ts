@@ -67,32 +67,55 @@ function paragraphKey(text: string): string {
   return text.slice(0, PARAGRAPH_KEY_CHARS);
 }
 
-/** Notes captioned images followed closely by a paragraph. Run on the clone before Readability. */
+/**
+ * Notes captioned images followed closely by a paragraph. Run on the clone before Readability.
+ * One walk in document order over elements and text, counting characters, so the text between a figure
+ * block and the next paragraph is known without a (live, and in jsdom costly) Range.
+ */
 export function findLeadFigureCandidates(body: Element, baseUrl: string): LeadFigureCandidate[] {
   const candidates: LeadFigureCandidate[] = [];
-  const images = Array.from(body.getElementsByTagName('img'));
-  if (images.length === 0) return candidates;
-  const paragraphs = Array.from(body.getElementsByTagName('p')).filter((p) => textOf(p).length >= MIN_FIRST_PARAGRAPH_CHARS);
-  const range = body.ownerDocument.createRange();
-  for (const img of images) {
-    const src = imageSource(img);
-    if (!src || isSmall(img)) continue;
-    const found = captionedBlock(img);
-    if (!found) continue;
-    // The first substantial paragraph after the block, and the text between them.
-    const next = paragraphs.find((p) => found.block.compareDocumentPosition(p) & 4 /* FOLLOWING */ && !found.block.contains(p));
-    if (!next) continue;
-    range.setStartAfter(found.block);
-    range.setEndBefore(next);
-    if (range.toString().replace(/\s+/g, ' ').trim().length > LEAD_FIGURE_MAX_GAP_CHARS) continue;
-    candidates.push({
-      src: absolute(src, baseUrl),
-      srcset: img.getAttribute('srcset') ?? img.getAttribute('data-srcset'),
-      alt: img.getAttribute('alt') ?? '',
-      caption: found.caption,
-      nextParagraphText: paragraphKey(textOf(next)),
-    });
-  }
+  if (!body.getElementsByTagName('img').length) return candidates;
+  type Pending = { img: Element; src: string; block: Element; caption: string; end: number };
+  const pending: Pending[] = [];
+  const open: Pending[] = []; // figure blocks whose end has not been reached yet
+  let chars = 0;
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      chars += (node.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.localName === 'img') {
+      const src = imageSource(el);
+      const found = src && !isSmall(el) ? captionedBlock(el) : null;
+      if (src && found && !open.some((o) => o.block === found.block)) open.push({ img: el, src, ...found, end: -1 });
+    } else if (el.localName === 'p' && pending.length) {
+      const text = textOf(el);
+      if (text.length >= MIN_FIRST_PARAGRAPH_CHARS) {
+        for (const item of pending.splice(0)) {
+          if (chars - item.end > LEAD_FIGURE_MAX_GAP_CHARS) continue;
+          candidates.push({
+            src: absolute(item.src, baseUrl),
+            srcset: item.img.getAttribute('srcset') ?? item.img.getAttribute('data-srcset'),
+            alt: item.img.getAttribute('alt') ?? '',
+            caption: item.caption,
+            nextParagraphText: paragraphKey(text),
+          });
+        }
+      }
+    }
+    for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
+    for (let i = open.length - 1; i >= 0; i--) {
+      const item = open[i]!;
+      if (item.block === el) {
+        item.end = chars;
+        pending.push(item);
+        open.splice(i, 1);
+      }
+    }
+  };
+  visit(body);
   return candidates;
 }
 

@@ -16,7 +16,7 @@ import {
 import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
 import { artifactPath } from './harness/paths.js';
 import { PopupView } from './harness/popup.js';
-import { capturePageState, ReaderView } from './harness/reader.js';
+import { capturePageState, ReaderView, scrollPageTo } from './harness/reader.js';
 import { startServer, type TestServer } from './harness/server.js';
 import { findSetting, STRIP_ADS_KEY } from './harness/settings.js';
 
@@ -111,8 +111,7 @@ describe('Clearpage in Chromium', () => {
       const surface = pageSurface(page, 'form page');
 
       await page.locator('input#note').fill('pier rebuild, typed by the test');
-      await page.evaluate(() => window.scrollTo(0, 700));
-      await surface.waitFor(() => window.scrollY >= 700, undefined, 'the page to scroll');
+      await scrollPageTo(surface, 700);
       const before = await capturePageState(surface);
       expect(before.scrollY, 'the page is scrolled').toBeGreaterThan(0);
       expect(before.focus, 'focus is in the input').toBe('note');

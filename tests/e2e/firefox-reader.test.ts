@@ -13,7 +13,7 @@ import { expectItwireCard, expectItwireReader, expectRestored, ITWIRE_ARTICLE } 
 import { type FirefoxSession, firefoxSurface, launchFirefox } from './harness/firefox.js';
 import { artifactPath } from './harness/paths.js';
 import { PopupView } from './harness/popup.js';
-import { capturePageState, ReaderView } from './harness/reader.js';
+import { capturePageState, ReaderView, scrollPageTo } from './harness/reader.js';
 import { startServer, type TestServer } from './harness/server.js';
 
 describe('Clearpage in Firefox', () => {
@@ -65,8 +65,7 @@ describe('Clearpage in Firefox', () => {
     const page = await browser().openPage(url);
     opened.push(page);
     const pageSurface = firefoxSurface(page, 'article tab');
-    await page.evaluate(() => window.scrollTo(0, 400));
-    await pageSurface.waitFor(() => window.scrollY >= 400, undefined, 'the page to scroll');
+    await scrollPageTo(pageSurface, 400);
     const before = await capturePageState(pageSurface);
 
     const popup = await popupTabFor(url);
@@ -93,8 +92,7 @@ describe('Clearpage in Firefox', () => {
     opened.push(page);
     const surface = firefoxSurface(page, 'form page');
     await page.type('input#note', 'pier rebuild, typed by the test');
-    await page.evaluate(() => window.scrollTo(0, 400));
-    await surface.waitFor(() => window.scrollY >= 400, undefined, 'the page to scroll');
+    await scrollPageTo(surface, 400);
     const before = await capturePageState(surface);
     expect(before.focus, 'focus is in the input').toBe('note');
     expect(before.values.note).toBe('pier rebuild, typed by the test');

@@ -95,6 +95,8 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     async openPage(url) {
       const page = await guard(await ff.newPage());
       await page.goto(url, { waitUntil: 'load' });
+      // The tab the user works in is the foreground one; a background tab may have no layout yet (scrolling is a no-op).
+      await page.bringToFront();
       return page;
     },
 

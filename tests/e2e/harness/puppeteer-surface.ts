@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { callExpression, DEFAULT_WAIT_MS, type Surface } from './surface.js';
+import { DEFAULT_WAIT_MS, type Surface } from './surface.js';
 
 /** How often `waitFor` re-checks its condition. */
 const POLL_MS = 50;
@@ -16,14 +16,15 @@ const POLL_MS = 50;
 export function puppeteerSurface(page: Page, name: string): Surface {
   return {
     name,
-    // Sent as source text (see callExpression) so it also works where the runner injects esbuild's __name helper.
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(callExpression(fn, arg)) as Promise<R>,
+    // Puppeteer types its arguments through a variadic tuple; ours is one JSON value, so cast once here.
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown) as Promise<R>,
     async waitFor(fn, arg, what, timeoutMs = DEFAULT_WAIT_MS) {
       const deadline = Date.now() + timeoutMs;
       let lastError: unknown;
       for (;;) {
         try {
-          if (await page.evaluate(callExpression(fn, arg))) return;
+          if (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) return;
         } catch (err) {
           lastError = err; // the document is being replaced: ask the new one next time
         }

@@ -128,3 +128,30 @@ export function capturePageState(surface: Surface): Promise<PageState> {
     };
   }, undefined);
 }
+
+/**
+ * Scrolls the page to `y` the way a user would end up there, and waits until it sticks (a tab that was just
+ * created or brought to the front can ignore a scroll issued before its first layout).
+ */
+export async function scrollPageTo(surface: Surface, y: number): Promise<void> {
+  try {
+    await surface.waitFor(
+      (target) => {
+        if (window.scrollY < target) window.scrollTo(0, target);
+        return window.scrollY >= target;
+      },
+      y,
+      `the page to scroll to ${y}`,
+    );
+  } catch (err) {
+    const layout = await surface
+      .evaluate(
+        () =>
+          `scrollY=${window.scrollY} innerHeight=${window.innerHeight} scrollHeight=${document.documentElement.scrollHeight} ` +
+          `visibility=${document.visibilityState} readyState=${document.readyState}`,
+        undefined,
+      )
+      .catch((e: unknown) => `layout unknown: ${String(e)}`);
+    throw new Error(`${surface.name}: could not scroll to ${y} (${layout})`, { cause: err });
+  }
+}

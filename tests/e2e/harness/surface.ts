@@ -4,6 +4,8 @@
  *
  * Functions passed to `evaluate`/`waitFor` are serialised with `Function.prototype.toString`, so they must be
  * self-contained: no closures over test variables, no imports; pass data through `arg` (JSON-serialisable).
+ * Run them under vitest: a runner that compiles with esbuild's keepNames (tsx) adds `__name(...)` calls that the
+ * Playwright and Puppeteer surfaces cannot see (the raw CDP surface has a shim, see NAME_SHIM).
  */
 export interface Surface {
   /** Human-readable name for error messages. */

@@ -19,6 +19,10 @@ export interface BenchOptions {
   shard?: { k: number; n: number };
   /** Re-score the JSON Lines of earlier --keep-text runs in these folders instead of extracting. */
   rescore: string[];
+  /** Run the pages in reverse order. */
+  reverse: boolean;
+  /** Skip pages that already have a line for every adapter in these folders' JSON Lines (resume, or help a running shard). */
+  skipDone: string[];
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -34,7 +38,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --keep-text           also write each page's rendered text into the JSON Lines
   --shard K/N           only every N-th page, starting at the K-th (split a long run over processes)
   --rescore DIR         no extraction: score the --keep-text JSON Lines in DIR again (repeatable: the
-                        shards of one run) with the current metric code, and print the table`;
+                        shards of one run) with the current metric code, and print the table
+  --reverse             run the pages last first
+  --skip-done DIR       skip pages already done in DIR (repeatable): resume a run, or, with --reverse,
+                        help a running shard from its other end`;
 
 function list(value: string): string[] {
   return value
@@ -56,6 +63,8 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
     cssGuard: true,
     keepText: false,
     rescore: [],
+    reverse: false,
+    skipDone: [],
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i] as string;
@@ -122,6 +131,12 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
       }
       case '--rescore':
         opts.rescore.push(resolve(value()));
+        break;
+      case '--reverse':
+        opts.reverse = true;
+        break;
+      case '--skip-done':
+        opts.skipDone.push(resolve(value()));
         break;
       case '--help':
       case '-h':

@@ -40,7 +40,26 @@ function loadPages(opts: BenchOptions, dataset: Dataset): Page[] {
     return [];
   } else pages = corpusPages(opts.corpus, dataset as CorpusDataset, opts.limit);
   const shard = opts.shard;
-  return shard ? pages.filter((_, i) => i % shard.n === shard.k - 1) : pages;
+  const picked = shard ? pages.filter((_, i) => i % shard.n === shard.k - 1) : pages;
+  return opts.reverse ? picked.reverse() : picked;
+}
+
+/** Ids that have a line in every adapter's JSON Lines of one of the folders (read afresh: they may be growing). */
+function doneIds(dirs: readonly string[], dataset: Dataset, adapters: readonly AdapterName[]): Set<string> {
+  const perAdapter = adapters.map((adapter) => {
+    const ids = new Set<string>();
+    for (const dir of dirs) {
+      const file = join(dir, `${dataset}.${adapter}.jsonl`);
+      if (!existsSync(file)) continue;
+      for (const raw of readFileSync(file, 'utf8').split('\n')) {
+        if (!raw.endsWith('}')) continue; // a line still being written
+        ids.add((JSON.parse(raw) as { id: string }).id);
+      }
+    }
+    return ids;
+  });
+  const [first, ...rest] = perAdapter;
+  return new Set([...(first ?? [])].filter((id) => rest.every((ids) => ids.has(id))));
 }
 
 function gitCommit(): string | null {
@@ -62,6 +81,8 @@ function settingsLine(opts: BenchOptions): string {
     opts.stripComments ? '' : 'no-strip-comments',
     opts.cssGuard ? '' : 'no css guard',
     opts.shard ? `shard ${opts.shard.k}/${opts.shard.n}` : '',
+    opts.reverse ? 'reverse' : '',
+    opts.skipDone.length ? `skip done in ${opts.skipDone.join(', ')}` : '',
     opts.rescore.length ? `re-scored from ${opts.rescore.join(', ')}` : '',
     `node ${process.version}`,
     typeof globalThis.gc === 'function' ? 'gc forced' : 'gc NOT forced',
@@ -82,6 +103,10 @@ function runDataset(
   const files = new Map(opts.adapters.map((a) => [a, join(opts.out, `${dataset}.${a}.jsonl`)]));
   if (pages.length) for (const file of files.values()) writeFileSync(file, '');
   pages.forEach((page, i) => {
+    if (opts.skipDone.length && doneIds(opts.skipDone, dataset, opts.adapters).has(page.id)) {
+      log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}  (done in --skip-done; skipped)`);
+      return;
+    }
     let html: string;
     try {
       html = page.load();
@@ -145,6 +170,7 @@ function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, 
   const byAdapter = new Map<AdapterName, PageRecord[]>();
   for (const adapter of opts.adapters) {
     const recs: PageRecord[] = [];
+    const seen = new Set<string>();
     for (const dir of opts.rescore) {
       const file = join(dir, `${dataset}.${adapter}.jsonl`);
       if (!existsSync(file)) continue;
@@ -152,7 +178,9 @@ function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, 
         if (!raw.trim()) continue;
         const line = JSON.parse(raw) as KeptLine;
         const page = pages.get(line.id);
-        if (!page) continue;
+        // A page done twice (shards helped from both ends) counts once: the first folder's line.
+        if (!page || seen.has(line.id)) continue;
+        seen.add(line.id);
         if (line.text === undefined) throw new Error(`${file} has no text: it was not written with --keep-text`);
         const got: KeptFields = line.got ?? {
           title: line.title?.got ?? null,

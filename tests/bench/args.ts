@@ -11,8 +11,6 @@ export interface BenchOptions {
   disabledRules: string[];
   stripAds: boolean;
   stripComments: boolean;
-  /** Drop CSS declarations that crash jsdom's parser instead of failing the page (css-guard.ts). */
-  cssGuard: boolean;
   /** Also write each page's rendered text into the JSON Lines (to re-score or diff without re-running). */
   keepText: boolean;
   /** Run only pages whose index in the (limited) dataset is k-1 modulo n: `--shard k/n`. */
@@ -34,7 +32,6 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-rule NAME        switch a Clearpage rule off (repeatable; passed as disabledRules)
   --no-strip-ads        Clearpage option stripAds = false
   --no-strip-comments   Clearpage option stripComments = false
-  --no-css-guard        let pages whose CSS crashes jsdom fail (see tests/bench/css-guard.ts)
   --keep-text           also write each page's rendered text into the JSON Lines
   --shard K/N           only every N-th page, starting at the K-th (split a long run over processes)
   --rescore DIR         no extraction: score the --keep-text JSON Lines in DIR again (repeatable: the
@@ -60,7 +57,6 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
     disabledRules: [],
     stripAds: true,
     stripComments: true,
-    cssGuard: true,
     keepText: false,
     rescore: [],
     reverse: false,
@@ -114,9 +110,6 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
         break;
       case '--no-strip-comments':
         opts.stripComments = false;
-        break;
-      case '--no-css-guard':
-        opts.cssGuard = false;
         break;
       case '--keep-text':
         opts.keepText = true;

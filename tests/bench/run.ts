@@ -16,7 +16,6 @@ import { makeAdapter, type Adapter, type Extraction } from './adapters.js';
 import { summarize, type AdapterSummary, type DatasetSummary } from './aggregate.js';
 import { parseBenchArgs, type BenchOptions } from './args.js';
 import { corpusPages, fixturePages, type Page } from './corpus.js';
-import { droppedDeclarations, installCssGuard } from './css-guard.js';
 import { renderText } from './metrics/render-text.js';
 import { CORPUS_DATASETS, REFERENCE_ADAPTER, type AdapterName, type CorpusDataset, type Dataset } from './names.js';
 import { scorePage, type PageRecord } from './score.js';
@@ -79,7 +78,6 @@ function settingsLine(opts: BenchOptions): string {
     opts.disabledRules.length ? `no-rule ${opts.disabledRules.join(',')}` : '',
     opts.stripAds ? '' : 'no-strip-ads',
     opts.stripComments ? '' : 'no-strip-comments',
-    opts.cssGuard ? '' : 'no css guard',
     opts.shard ? `shard ${opts.shard.k}/${opts.shard.n}` : '',
     opts.reverse ? 'reverse' : '',
     opts.skipDone.length ? `skip done in ${opts.skipDone.join(', ')}` : '',
@@ -96,7 +94,7 @@ function runDataset(
   opts: BenchOptions,
   dataset: Dataset,
   adapters: readonly Adapter[],
-  state: { pageIndex: number; guardedPages: string[] },
+  state: { pageIndex: number },
 ): Map<AdapterName, PageRecord[]> {
   const pages = loadPages(opts, dataset);
   const byAdapter = new Map<AdapterName, PageRecord[]>(opts.adapters.map((a) => [a, []]));
@@ -118,7 +116,6 @@ function runDataset(
     const order = adapters.map((_, k) => adapters[(k + state.pageIndex) % adapters.length] as Adapter);
     state.pageIndex++;
     const notes: string[] = [];
-    const droppedBefore = droppedDeclarations();
     for (const adapter of order) {
       const out = adapter.run(html, page.url);
       let text: string | null = null;
@@ -134,10 +131,6 @@ function runDataset(
       byAdapter.get(adapter.name)?.push(record);
       const line = opts.keepText ? { ...record, text, got: gotFields(out) } : record;
       appendFileSync(files.get(adapter.name) as string, `${JSON.stringify(line)}\n`);
-    }
-    if (droppedDeclarations() > droppedBefore) {
-      state.guardedPages.push(`${dataset}/${page.id}`);
-      notes.push('css guard dropped a declaration jsdom crashes on');
     }
     log(`[${dataset} ${i + 1}/${pages.length}] ${page.id}${notes.length ? `  (${notes.join('; ')})` : ''}`);
   });
@@ -215,11 +208,10 @@ function main(argv: readonly string[]): number {
     }),
   );
   mkdirSync(opts.out, { recursive: true });
-  if (opts.cssGuard && !opts.rescore.length) installCssGuard();
 
   const commit = gitCommit();
   const started = Date.now();
-  const state = { pageIndex: 0, guardedPages: [] as string[] };
+  const state = { pageIndex: 0 };
   const records: Records = new Map();
   const summaries: Partial<Record<Dataset | 'all', DatasetSummary>> = {};
   const withReference = opts.adapters.includes(REFERENCE_ADAPTER);
@@ -233,7 +225,6 @@ function main(argv: readonly string[]): number {
           node: process.version,
           seconds: (Date.now() - started) / 1000,
           options: opts,
-          cssGuardPages: state.guardedPages,
           summaries,
         },
         replacer,
@@ -272,12 +263,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`\n${formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters)}\n`);
   }
   const seconds = (Date.now() - started) / 1000;
-  const guarded = state.guardedPages;
-  process.stdout.write(
-    `\n${seconds.toFixed(0)} s. ` +
-      (opts.cssGuard ? `css guard: ${guarded.length} page(s) had CSS that crashes jsdom${guarded.length ? ` (${guarded.join(', ')})` : ''}.` : '') +
-      '\n',
-  );
+  process.stdout.write(`\n${seconds.toFixed(0)} s\n`);
   writeSummary();
   log(`bench: per-page results and summary.json in ${opts.out}`);
   return 0;

@@ -318,11 +318,12 @@ describe('bench options', () => {
   });
 
   it('reads shards, re-score folders and switches', () => {
-    const o = parseBenchArgs(['--shard', '2/3', '--rescore', '/tmp/a', '--rescore=/tmp/b', '--keep-text', '--no-css-guard'], '/r');
+    const o = parseBenchArgs(['--shard', '2/3', '--rescore', '/tmp/a', '--rescore=/tmp/b', '--keep-text', '--reverse', '--skip-done', '/tmp/c'], '/r');
     expect(o.shard).toEqual({ k: 2, n: 3 });
     expect(o.rescore).toEqual(['/tmp/a', '/tmp/b']);
     expect(o.keepText).toBe(true);
-    expect(o.cssGuard).toBe(false);
+    expect(o.reverse).toBe(true);
+    expect(o.skipDone).toEqual(['/tmp/c']);
     expect(() => parseBenchArgs(['--shard', '4/3'], '/r')).toThrow(/K\/N/);
   });
 

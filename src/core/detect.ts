@@ -13,8 +13,16 @@ const MIN_ARTICLE_CHARS = 500;
 const LONG_ARTICLE_CHARS = 1500;
 /** A listing shows many linked headings ("teasers"); an article at most a few in its related box. */
 const LISTING_TEASERS = 6;
-/** Each teaser on a page must be outweighed by this much running text for the page to stay an article. */
-const CHARS_PER_TEASER = 250;
+/** Teasers inside the main text block that make it a listing (with at least one per two paragraphs). */
+const MIN_BLOCK_TEASERS = 3;
+/** Teaser summaries are a sentence or two; an article's paragraphs are longer on average. */
+const MAX_SUMMARY_CHARS = 300;
+/**
+ * Many teasers and a thin text block (fewer than MIN_ARTICLE_PARAGRAPHS paragraphs, less than this per
+ * teaser): a front page whose summaries sit in separate boxes.
+ */
+const CHARS_PER_TEASER_WITHOUT_BLOCK = 120;
+const MIN_ARTICLE_PARAGRAPHS = 3;
 
 const ARTICLE_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)"/;
 const LISTING_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|SearchResultsPage|ItemList)"/;
@@ -39,6 +47,14 @@ function isTeaser(heading: Element): boolean {
   if (!link || !link.hasAttribute('href')) return false;
   const length = textOf(heading).length;
   return length >= 15 && textOf(link).length >= length * 0.7;
+}
+
+function teasersIn(container: Element): number {
+  let count = 0;
+  for (const heading of elementsUnder(container)) {
+    if ((heading.localName === 'h2' || heading.localName === 'h3' || heading.localName === 'h4') && isTeaser(heading)) count++;
+  }
+  return count;
 }
 
 /** One walk over the whole document (head included): scripts, meta tags, headings and paragraphs. */
@@ -79,7 +95,7 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   const { block, teasers, jsonLd, ogType, hasPublished } = scan ?? scanPage(doc);
 
   const structuredArticle = ARTICLE_JSONLD.test(jsonLd) || ogType === 'article';
-  const structuredListing = LISTING_JSONLD.test(jsonLd) && !ARTICLE_JSONLD.test(jsonLd);
+  const structuredListing = LISTING_JSONLD.test(jsonLd) && !structuredArticle;
   if (structuredArticle) signals.push('structured-article');
   if (structuredListing) signals.push('structured-listing');
   if (hasPublished) signals.push('published-date');
@@ -101,7 +117,13 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   if (block.chars >= MIN_ARTICLE_CHARS) signals.push(`text-block:${block.chars}`);
   if (teasers >= LISTING_TEASERS) signals.push(`teasers:${teasers}`);
 
-  const listingByTeasers = teasers >= LISTING_TEASERS && block.chars < teasers * CHARS_PER_TEASER;
+  // A listing's text block is its teasers' summaries: linked headings alternate with one-line paragraphs.
+  // Teasers elsewhere on the page (related boxes, sidebars) say nothing about the main block.
+  const blockTeasers = block.container ? teasersIn(block.container) : 0;
+  const listingByTeasers =
+    (blockTeasers >= MIN_BLOCK_TEASERS && blockTeasers * 2 >= block.paragraphs && block.chars / block.paragraphs <= MAX_SUMMARY_CHARS) ||
+    (teasers >= LISTING_TEASERS && block.chars < teasers * CHARS_PER_TEASER_WITHOUT_BLOCK && block.paragraphs < MIN_ARTICLE_PARAGRAPHS);
+  if (blockTeasers) signals.push(`block-teasers:${blockTeasers}`);
   const isArticle =
     block.chars >= MIN_ARTICLE_CHARS && !listingByTeasers && !structuredListing && !searchPage && !(listingUrl && !structuredArticle);
 

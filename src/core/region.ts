@@ -8,6 +8,27 @@ import { elementsUnder, textOf } from './dom.js';
 /** Paragraphs shorter than this are captions, teasers' one-liners or labels. */
 export const MIN_RUNNING_PARAGRAPH_CHARS = 80;
 
+/** Chinese, Japanese and Korean scripts say in one character what alphabets say in about three. */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+const CJK_WEIGHT = 3;
+
+function weightedLength(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  return text.length + cjk * (CJK_WEIGHT - 1);
+}
+
+/** Containers that some pages fill with bare text (and <br>s) instead of paragraphs. */
+const TEXT_CONTAINERS = new Set(['div', 'section', 'article', 'td', 'blockquote', 'main']);
+
+/** Length of the text directly inside `el` (not in child elements): a bare-text paragraph. */
+function ownTextLength(el: Element): number {
+  let length = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) length += weightedLength((child.nodeValue ?? '').replace(/\s+/g, ' ').trim());
+  }
+  return length;
+}
+
 /**
  * The container with the most running text, counting each paragraph for its parent and grandparent
  * (CMSs wrap paragraphs one by one in divs). Returns the container and its text mass.
@@ -22,12 +43,15 @@ export function mainTextBlock(root: Element): { container: Element | null; chars
       entry.paragraphs += 1;
     } else byContainer.set(container, { chars: length, paragraphs: 1 });
   };
-  for (const p of elementsUnder(root)) {
-    if (p.localName !== 'p' && p.localName !== 'pre') continue;
-    const length = textOf(p).length;
+  for (const el of elementsUnder(root)) {
+    const tag = el.localName;
+    let length = 0;
+    if (tag === 'p' || tag === 'pre') length = weightedLength(textOf(el));
+    else if (TEXT_CONTAINERS.has(tag)) length = ownTextLength(el);
+    else continue;
     if (length < MIN_RUNNING_PARAGRAPH_CHARS) continue;
-    add(p.parentElement, length);
-    add(p.parentElement?.parentElement ?? null, length);
+    add(el.parentElement, length);
+    add(el.parentElement?.parentElement ?? null, length);
   }
   let best: { container: Element | null; chars: number; paragraphs: number } = { container: null, chars: 0, paragraphs: 0 };
   for (const [container, entry] of byContainer) if (entry.chars > best.chars) best = { container, ...entry };

@@ -35,6 +35,23 @@ describe('detectArticle', () => {
     expect(result.signals).toContain('search-url');
   });
 
+  it('counts bare text in divs as running text', () => {
+    const text = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.';
+    const doc = page(`<html><body><article><h1>Lorem</h1><div>${text}</div><div>${text}</div><div>${text}</div></article></body></html>`);
+    expect(detectArticle(doc).isArticle).toBe(true);
+  });
+
+  it('keeps an article whose body has linked subheadings (a product round-up) an article', () => {
+    const section = (i: number) => `<h3><a href="/p/${i}">Product number ${i} in the round-up</a></h3><p>${'A long paragraph about this product, what it does well and where it falls short for most people. '.repeat(4)}</p>`;
+    const doc = page(`<html><body><h1>The best kettles</h1><div class="body">${[1, 2, 3, 4, 5].map(section).join('')}</div></body></html>`);
+    expect(detectArticle(doc).isArticle).toBe(true);
+  });
+
+  it('says no to a listing whose summaries share one container', () => {
+    const doc = page(`<html><body><h1>Latest</h1><ul>${teaserList(8).replace(/<div class="teaser">/g, '<li>').replace(/<\/div>/g, '</li>')}</ul></body></html>`, 'https://news.example.org/latest');
+    expect(detectArticle(doc).isArticle).toBe(false);
+  });
+
   it('says no to a page without running text', () => {
     const doc = page('<html><body><h1>Sign in</h1><form><input name="user"><input type="password"></form></body></html>');
     expect(detectArticle(doc).isArticle).toBe(false);

@@ -187,6 +187,9 @@ function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, 
         recs.push(scorePage(page, out, line.text));
       }
     }
+    // The corpus order, as in a normal run (the seeded bootstrap resamples by position).
+    const order = new Map([...pages.keys()].map((id, i) => [id, i]));
+    recs.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     if (recs.length) byAdapter.set(adapter, recs);
   }
   return byAdapter;

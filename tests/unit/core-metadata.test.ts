@@ -68,6 +68,17 @@ describe('visible evidence near the headline', () => {
     expect(m.published).toBeNull();
   });
 
+  it('reads the date in the article\'s own meta box even when a wrapper or an <aside> is named like a sidebar', () => {
+    const html = articlePage({ beforeBody: '<aside class="meta"><time datetime="2022-01-21">21.01.2022 - 13:30</time></aside><p class="byline">By Jane Doe</p>' }).replace(
+      '<body>',
+      '<body class="single-post right-sidebar">',
+    );
+    const doc = page(html);
+    const m = readMetadata(doc, doc.URL);
+    expect(m.published).toBe('2022-01-21');
+    expect(m.byline).toBe('Jane Doe');
+  });
+
   it('finds the headline even when it is an h2 matching og:title', () => {
     const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
     expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');

@@ -3,7 +3,7 @@
  * "Near" is measured in elements of document order from the headline, so a date in a teaser, a related
  * link or a comment far below the article never wins over the one under the headline.
  */
-import { elementsUnder, textOf } from '../dom.js';
+import { attributeTokens, elementsUnder, textOf } from '../dom.js';
 import { cleanByline } from './byline.js';
 import { normaliseMachineDate, parseDateText } from './dates.js';
 
@@ -14,9 +14,31 @@ export const NEAR_HEADLINE_ELEMENTS = 120;
 const MAX_BYLINE_TEXT = 120;
 const MAX_DATE_TEXT = 160;
 
-/** Containers whose dates and names belong to other things: comments, teasers, navigation. */
-const FOREIGN_CONTAINER =
-  'aside, nav, footer, [class*="comment" i], [id*="comment" i], [class*="related" i], [class*="teaser" i], [class*="recommend" i], [class*="sidebar" i], [class*="widget" i], [itemtype*="Comment" i]';
+/**
+ * Containers whose dates and names belong to other things: comments, teasers, related links, sidebars.
+ * Matched on class/id tokens; `widget` only as a whole class (WordPress sidebar widgets), since page builders
+ * prefix every block with "…-widget".
+ */
+const FOREIGN_TOKENS = /comment|related|teaser|recommend|sidebar|(?:^|\s)widget(?:[\s_]|$)/;
+/** Elements that hold navigation, asides and page footers, unless marked as the article's own meta box. */
+const FOREIGN_TAGS = new Set(['aside', 'nav', 'footer']);
+/** An `<aside class="meta">` or `<footer class="entry-meta">` inside the article holds its own byline and date. */
+const OWN_META_TOKENS = /meta|byline|author|date|info|detail|posted/;
+
+/**
+ * True when `el` sits in a container of other content (comments, teasers, related links, sidebars, navigation).
+ * A container that also holds the headline is the article itself (a body class "has-sidebar", an article
+ * wrapper "post-with-comments"), so it does not count.
+ */
+function inForeignContainer(el: Element, headline: Element | null): boolean {
+  for (let a: Element | null = el; a && a.localName !== 'body'; a = a.parentElement) {
+    if (headline && a.contains(headline)) return false;
+    const tokens = attributeTokens(a);
+    if (FOREIGN_TOKENS.test(tokens) || /comment/i.test(a.getAttribute('itemtype') ?? '')) return true;
+    if (FOREIGN_TAGS.has(a.localName) && !OWN_META_TOKENS.test(tokens)) return true;
+  }
+  return false;
+}
 
 const BYLINE_TOKEN = /(?:^|[\s_-])(?:byline|by-line|bylines|author|authors|author-?name|authorname|article-?author|post-?author|entry-?author|writer|autor|auteur|autore|contributor|reporter|creator)(?=$|[\s_-])/;
 const DATE_TOKEN = /date|time|publish|posted|dateline|timestamp|datum|fecha|data|meta/;
@@ -106,7 +128,7 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null): 
     if (!marked && !BY_PREFIX.test(text)) continue;
     const d = distance(index, el, headline);
     if (d > NEAR_HEADLINE_ELEMENTS || (best && d >= best.d)) continue;
-    if (el.closest(FOREIGN_CONTAINER)) continue;
+    if (inForeignContainer(el, headline)) continue;
     const name = cleanByline(text);
     if (name) best = { name, d };
   }
@@ -138,7 +160,7 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
       ? (normaliseMachineDate(el.getAttribute('datetime')) ?? parseDateText(content, monthFirst))
       : (normaliseMachineDate(el.getAttribute('content') ?? el.getAttribute('datetime')) ?? parseDateText(content, monthFirst));
     if (!value) continue;
-    if (el.closest(FOREIGN_CONTAINER)) continue;
+    if (inForeignContainer(el, headline)) continue;
     if (isModified) {
       if (!modified || d < modified.d) modified = { value, d };
       continue;

@@ -92,13 +92,25 @@ export const SHARE_MAX_TEXT_CHARS = 200;
 export const RELATED_TOKEN =
   /related|recommend|more-?(?:stories|articles|news|from|on|in)|read-?(?:more|next|also)|also-?read|further-?reading|trending|most-?(?:read|popular|viewed|shared)|popular-?(?:posts|stories|articles)|latest-?(?:news|posts|stories|articles)|you-?may-?(?:also-?)?like|next-?(?:post|article|story)|previous-?post|post-?navigation|taboola|outbrain/;
 
-/** Headings that introduce link lists to other articles. */
+/** Headings that introduce link lists to other articles ("Related stories", "Most read in world news"). */
 export const RELATED_HEADING =
-  /^(?:related(?: (?:articles|stories|posts|news|content|coverage|reading))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news)\b.*|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|most (?:read|popular|viewed|shared)|popular(?: (?:posts|stories|now))?|latest(?: (?:news|stories|posts|articles))?|trending(?: now)?|further reading|see also|(?:weitere|verwandte) (?:artikel|themen|nachrichten)|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie auch|meistgelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|te puede interesar|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\s*[:.!]?$/i;
+  /^(?:related(?: (?:articles|stories|posts|news|content|coverage|reading|links))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news|like this)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| reading| stories)?|(?:the )?most (?:read|popular|viewed|shared|commented)|popular(?: (?:posts|stories|now|articles))?|latest(?: (?:news|stories|posts|articles|headlines))?|top stories|trending(?: now| stories)?|further reading|see also|don'?t miss|editor'?s picks|(?:weitere|verwandte) (?:artikel|themen|nachrichten)|mehr zum thema|mehr aus\b|das könnte sie (?:auch )?interessieren|lesen sie auch|meistgelesen|am meisten gelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|te puede interesar|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\b.{0,40}$/i;
+
+/** A teaser list: at least this many links to distinct pages ... */
+export const RELATED_MIN_LINKS = 2;
+/** ... with no more text per link than a headline and a kicker (lists whose links wrap images have little link text). */
+export const RELATED_MAX_CHARS_PER_LINK = 160;
 
 /** "Read more: <link>" lines inside the article body. */
 export const INLINE_RELATED_PREFIX =
-  /^(?:read (?:more|also|next)|related|see also|also read|recommended|more|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|leia também|veja também)\s*[:»>|–-]/i;
+  /^(?:read (?:more|also|next)|related(?: (?:article|story|coverage))?|see (?:also|more)|also (?:read|see)|must read|don'?t miss|recommended|more|watch|listen|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|leia também|veja também)\s*[:»>|–-]/i;
+
+/** One-line calls to action inside articles: app downloads, social follows, subscriptions. */
+export const CTA_LINE =
+  /^(?:click|tap) here\b|\b(?:get|download) (?:the|our) [\w\s&'’.-]{0,40}\bapp\b|^follow (?:us|@\w+)|^like us on\b|^join (?:us|our)\b|^subscribe\b|^sign up\b|^(?:become|support) (?:a )?(?:member|subscriber)|\bsubscribe (?:now|today|here)\b|^(?:jetzt )?(?:abonnieren|folgen sie uns)|^suivez-nous|^abonnez-vous|^s[ií]guenos|^suscr[ií]bete|^seguici|^volg ons|^siga-nos|^assine\b/i;
+
+/** Call-to-action lines are one short sentence. */
+export const CTA_LINE_MAX_CHARS = 140;
 
 /** Inline "Read more" lines are one short sentence. */
 export const INLINE_RELATED_MAX_CHARS = 220;

@@ -9,6 +9,7 @@ import { detectArticle, scanPage } from './detect.js';
 import { cloneForExtraction } from './clone.js';
 import { readMetadata } from './metadata/index.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
+import { removeHeaderLines } from './repair/header-lines.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
 import { articleRegion } from './region.js';
@@ -70,6 +71,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
 
   restoreLeadFigure(content, leadFigures);
   restoreKeptBlocks(content, kept);
+  removeHeaderLines(content, metadata.byline ?? parsed.byline ?? null);
   const leftovers = options.stripAds === false ? 0 : removeLeftoverLabels(content);
   const removed = { ...strip.removed };
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;

@@ -50,7 +50,13 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
     if (cls || id) tagged.push({ el, tokens: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
   }
   const byTag = (tag: string): readonly Element[] => tags.get(tag) ?? [];
-  return { doc, body, elements, tagged, headline, byTag };
+  let host = '';
+  try {
+    host = new URL(doc.baseURI).hostname;
+  } catch {
+    // An opaque base URL (about:blank): no link counts as same-site.
+  }
+  return { doc, body, elements, tagged, headline, byTag, host };
 }
 
 function optionOn(rule: Rule, options: ExtractOptions): boolean {

@@ -59,8 +59,9 @@ describe('extractArticle', () => {
 
   it('can switch single rules off by name', () => {
     const doc = fixture('itwire-kaspersky-sanctions.html', ITWIRE);
-    const result = extractArticle(doc, { url: ITWIRE, disabledRules: ['event-promos'] });
-    expect(result.removed.promos).toBeUndefined();
+    const result = extractArticle(doc, { url: ITWIRE, disabledRules: ['event-promos'], debug: true });
+    expect(result.debug?.some((r) => r.rule === 'event-promos')).toBe(false);
+    expect(result.debug?.some((r) => r.rule === 'comment-sections')).toBe(true);
     expect(result.removed.comments).toBeGreaterThan(0);
   });
 

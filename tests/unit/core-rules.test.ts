@@ -135,3 +135,53 @@ describe('comment sections', () => {
     expect(r.textContent).toContain('Paragraph 5');
   });
 });
+
+describe('teasers and calls to action inside the body', () => {
+  it('removes a "Don\'t miss" label and the list of links after it', () => {
+    const list = `<p><strong>DON'T MISS</strong></p><p><a href="/a">First other story on this site</a><br><a href="/b">Second other story on this site</a><br><a href="/c">Third other story</a></p>`;
+    const r = run({ body: `${paragraphs(1, 4)}${list}${paragraphs(5, 8)}` });
+    expect(r.text).not.toContain('Second other story');
+    expect(r.text).not.toContain("DON'T MISS");
+    expect(r.text).toContain('Paragraph 5');
+  });
+
+  it('removes a list under "Most read in world news" whose links wrap images', () => {
+    const item = (i: number) => `<div class="item"><a href="/s/${i}"><img src="/i/${i}.jpg" alt=""></a><h3>KICKER ${i}</h3><span>Headline of teaser number ${i}</span></div>`;
+    const rail = `<div class="rail"><div class="rail-header"><h3>Most read in world news</h3></div><div class="items">${[1, 2, 3, 4].map(item).join('')}</div></div>`;
+    const r = run({ body: `${paragraphs(1, 4)}${rail}${paragraphs(5, 8)}` });
+    expect(r.text).not.toContain('Headline of teaser number 3');
+    expect(r.removed.related).toBe(1);
+  });
+
+  it('removes a headline shouted in capitals that links to another article of the site', () => {
+    const shout = '<p><strong><a href="https://news.example.org/2024/other-story">SINGER CLEARED TO PERFORM HITS AMID LABEL FEUD</a></strong></p>';
+    const r = run({ body: `${paragraphs(1, 4)}${shout}${paragraphs(5, 8)}` });
+    expect(r.text).not.toContain('SINGER CLEARED');
+  });
+
+  it('keeps a capitalised link to another site (a cited source)', () => {
+    const cite = '<p><a href="https://www.un.org/report">UNITED NATIONS REPORT ON RIVER SAFETY</a></p>';
+    const r = run({ body: `${paragraphs(1, 4)}${cite}${paragraphs(5, 8)}` });
+    expect(r.text).toContain('UNITED NATIONS REPORT');
+  });
+
+  it('removes an app-download call to action', () => {
+    const cta = '<p><a href="https://news.example.org/apps"><strong>CLICK HERE TO GET THE EXAMPLE NEWS APP</strong></a></p>';
+    const r = run({ body: `${paragraphs(1, 4)}${cta}${paragraphs(5, 8)}` });
+    expect(r.text).not.toContain('EXAMPLE NEWS APP');
+    expect(r.removed.promos).toBe(1);
+  });
+});
+
+describe('byline and date lines above the story', () => {
+  it('drops repeats of the byline and the date line, and keeps a date inside the story', () => {
+    const head = '<meta name="author" content="Jane Doe">';
+    const body = `<header><p><span>JANE DOE</span></p><p><time>Nov. 20, 2019</time> Updated: Nov. 20, 2019 1:35 a.m.</p></header>${paragraphs(1, 3)}<p>On Nov. 20, 2019 the council met.</p>${paragraphs(4, 6)}`;
+    const r = extractArticle(page(articlePage({ head, body })));
+    expect(r.byline).toBe('Jane Doe');
+    const text = normalise(r.textContent);
+    expect(text).not.toContain('JANE DOE');
+    expect(text).not.toContain('Updated: Nov. 20');
+    expect(text).toContain('On Nov. 20, 2019 the council met.');
+  });
+});

@@ -63,12 +63,7 @@ export const eventPromos: Rule = {
   family: 'promos',
   option: 'stripAds',
   find(ctx) {
-    let host = '';
-    try {
-      host = new URL(ctx.doc.baseURI).hostname;
-    } catch {
-      // An opaque base URL: every tracked link then counts as external.
-    }
+    const host = ctx.host;
     // Seeds: blocks with a promotional class, and the containers of tracked links and calls to action.
     const seeds = new Set<Element>();
     for (const { el, tokens } of ctx.tagged) if (PROMO_TOKEN.test(tokens)) seeds.add(el);

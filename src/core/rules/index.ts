@@ -3,6 +3,7 @@ import { adLabels } from './ad-labels.js';
 import { adSlots } from './ad-slots.js';
 import { authorBios } from './author-bios.js';
 import { commentSections } from './comment-sections.js';
+import { ctaLines } from './cta-lines.js';
 import { eventPromos } from './event-promos.js';
 import { newsletterSignups } from './newsletter-signups.js';
 import { relatedLinks } from './related-links.js';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   adSlots,
   adLabels,
   eventPromos,
+  ctaLines,
   newsletterSignups,
   shareBars,
   relatedLinks,

@@ -16,6 +16,8 @@ export interface RuleContext {
   byTag(tag: string): readonly Element[];
   /** Elements that carry a class or id, with their lower-cased tokens. */
   tagged: ReadonlyArray<{ el: Element; tokens: string }>;
+  /** The page's host name ('' when the URL is opaque): tells links to the same site from citations. */
+  host: string;
   /** The article's headline, if found: no rule may remove it. */
   headline: Element | null;
 }

@@ -1,0 +1,66 @@
+/**
+ * Byline and date lines left at the top of the body ("JANIE HAR", "Nov. 20, 2019 Updated: 1:35 a.m.",
+ * "By Jane Doe | 3 May"). The reader prints byline and date in its own header, so above the first real
+ * paragraph these lines are repeats. Lines below it are left alone: there they may be part of the story.
+ */
+import { textOf } from '../dom.js';
+import { parseDateText } from '../metadata/dates.js';
+
+/** The first paragraph at least this long is where the story starts. */
+const STORY_START_CHARS = 80;
+/** Date lines are short: a date, a time, a label. */
+const DATE_LINE_MAX_CHARS = 80;
+/** Words a date line may hold besides the date itself ("Updated", "Published", "a.m."). */
+const DATE_LINE_MAX_OTHER_WORDS = 4;
+
+const BLOCKS = new Set(['p', 'div', 'span', 'time', 'address', 'small', 'h4', 'h5', 'h6', 'li', 'ul']);
+const DATE_WORDS = /\b(?:updated?|published|posted|modified|last|on|at|am|um|le|el|il|op|em|a\.m\.|p\.m\.|am|pm|uhr|h|[ap]\.?m\.?|utc|gmt|[a-z]{2,4}t|mon|tue|wed|thu|fri|sat|sun)\w*\.?/gi;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A paragraph of the story: a long `p`, or a block whose own text (outside child elements) is long. */
+function startsStory(el: Element, text: string): boolean {
+  if (text.length < STORY_START_CHARS || el.closest('figure')) return false;
+  if (el.localName === 'p') return true;
+  if (el.localName !== 'div' && el.localName !== 'section') return false;
+  let own = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) own += (child.nodeValue ?? '').trim().length;
+  return own >= STORY_START_CHARS;
+}
+
+/** "Updated at 1:23 p.m.": a label and a time, no date. */
+const TIME_LINE = /^(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b[^.]{0,30}\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\.?$/i;
+
+function isDateLine(text: string): boolean {
+  if (text.length <= DATE_LINE_MAX_CHARS && TIME_LINE.test(text)) return true;
+  if (text.length > DATE_LINE_MAX_CHARS || !parseDateText(text)) return false;
+  const rest = text
+    .replace(DATE_WORDS, ' ')
+    .replace(/[\d:.,/|·•–—-]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}{2,}/u.test(w));
+  // What is left should be at most a month name, a weekday and a label or two.
+  return rest.length <= DATE_LINE_MAX_OTHER_WORDS;
+}
+
+function isBylineLine(text: string, byline: string | null): boolean {
+  if (!byline) return false;
+  const t = norm(text).replace(/^(?:by|von|par|por|di|door)\s+/, '');
+  return t === norm(byline);
+}
+
+export function removeHeaderLines(content: Element, byline: string | null): number {
+  let removed = 0;
+  const walk = Array.from(content.querySelectorAll('*'));
+  for (const el of walk) {
+    if (!content.contains(el)) continue; // removed with an earlier line (the body is detached: no isConnected)
+    const text = textOf(el);
+    if (startsStory(el, text)) break;
+    if (!BLOCKS.has(el.localName) || text.length === 0 || el.querySelector('img, picture, video, figure, table')) continue;
+    if (isBylineLine(text, byline) || isDateLine(text)) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,27 @@
+/**
+ * One-line calls to action inside the body: "CLICK HERE TO GET THE … APP", "Follow us on Twitter",
+ * "Subscribe now". A short block whose whole text is such a line and which links somewhere is a promotion
+ * of the publisher, not part of the story.
+ */
+import { CTA_LINE, CTA_LINE_MAX_CHARS } from '../constants.js';
+import { textOf } from '../dom.js';
+import type { Rule, RuleMatch } from './types.js';
+
+const LINE_CONTAINERS = new Set(['p', 'div', 'li', 'strong', 'em', 'h3', 'h4', 'h5', 'h6', 'aside']);
+
+export const ctaLines: Rule = {
+  name: 'cta-lines',
+  family: 'promos',
+  option: 'stripAds',
+  find(ctx) {
+    const matches: RuleMatch[] = [];
+    for (const el of ctx.elements) {
+      if (!LINE_CONTAINERS.has(el.localName) || el.childElementCount > 3) continue;
+      const text = textOf(el);
+      if (text.length === 0 || text.length > CTA_LINE_MAX_CHARS || !CTA_LINE.test(text)) continue;
+      if (!el.getElementsByTagName('a').length && !el.closest('a')) continue;
+      matches.push({ el, reason: `call to action "${text.slice(0, 40)}"` });
+    }
+    return matches;
+  },
+};

@@ -79,6 +79,25 @@ describe('visible evidence near the headline', () => {
     expect(m.byline).toBe('Jane Doe');
   });
 
+  it('reads a bare date line and a labelled one next to the headline', () => {
+    expect(meta({ beforeBody: '<div class="listing"><span>April 19, 2019</span></div>' }).published).toBe('2019-04-19');
+    expect(meta({ lang: 'de', beforeBody: '<div class="col"><small>Erstellt am: 30.01.2022 18:36</small></div>' }).published).toBe('2022-01-30');
+  });
+
+  it('takes a date classed only "updated" (hAtom) as published when the page shows no other date', () => {
+    const single = meta({ beforeBody: '<p><span class="entry-meta-date updated"><a href="/2021/11">5. November 2021</a></span></p>' });
+    expect(single.published).toBe('2021-11-05');
+    const pair = meta({ beforeBody: '<p><time class="entry-date published" datetime="2021-11-05">5 Nov</time><time class="updated" datetime="2021-12-01">1 Dec</time></p>' });
+    expect(pair.published).toBe('2021-11-05');
+    expect(pair.modified).toBe('2021-12-01');
+  });
+
+  it('prefers a near bare date over a <time> of a teaser further down', () => {
+    const teasers = Array.from({ length: 30 }, (_, i) => `<li><a href="/s${i}">Story ${i}</a> <span>more</span></li>`).join('');
+    const m = meta({ beforeBody: '<div><span>3 March 2021</span></div>', afterBody: `<ul>${teasers}<li><time datetime="2020-01-01">1 Jan</time></li></ul>` });
+    expect(m.published).toBe('2021-03-03');
+  });
+
   it('finds the headline even when it is an h2 matching og:title', () => {
     const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
     expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');

@@ -103,13 +103,42 @@ export function findHeadline(root: ParentNode, titles: readonly string[]): Eleme
   return h1s.length === 1 ? (h1s[0] ?? null) : null;
 }
 
-function distance(index: PageIndex, el: Element, headline: Element | null): number {
-  if (!headline) return index.order.get(el) ?? Infinity;
-  const a = index.order.get(el);
-  const h = index.order.get(headline);
-  if (a === undefined || h === undefined) return Infinity;
-  // Bylines and dates sit just above or below the headline; below is slightly more common for bylines.
-  return a >= h ? a - h : (h - a) * 1.5;
+/** Bylines and dates sit just above or below the headline; below is more common, so above counts this much further. */
+const ABOVE_WEIGHT = 1.5;
+
+/**
+ * Evidence weights, multiplied into the distance: a `<time>` is the clearest, an element named or labelled as a
+ * date next, a bare short text that parses as a date last (it could be any date), so nearer evidence of a weaker
+ * kind still wins over far evidence of a stronger one.
+ */
+const TIME_WEIGHT = 1;
+const MARKED_DATE_WEIGHT = 1.25;
+const BARE_DATE_WEIGHT = 2;
+/** A bare (unnamed, unlabelled) date line is short: "April 19, 2019", "26 Mai, 2008 | Jane | 3 comments". */
+const MAX_BARE_DATE_TEXT = 80;
+
+/** Visible labels that introduce a publication date ("Published:", "Erstellt am", "Publié le"). */
+const DATE_LABEL =
+  /^(?:published|posted|date|dated|released|veröffentlicht|erstellt|datum|publiziert|publié|publication|publicado|fecha|pubblicato|data|gepubliceerd|geplaatst|datum|publicad[oa])\b/i;
+
+/** The order index of the anchor: the headline, else the article element, else the top of the page. */
+function anchorOf(index: PageIndex, headline: Element | null): number {
+  if (headline) {
+    const h = index.order.get(headline);
+    if (h !== undefined) return h;
+  }
+  const article = index.elements.find((el) => el.localName === 'article');
+  return article ? (index.order.get(article) ?? 0) : 0;
+}
+
+/** The elements near the anchor, in document order, each with its distance. */
+function* nearAnchor(index: PageIndex, headline: Element | null): Generator<{ el: Element; d: number }> {
+  const h = anchorOf(index, headline);
+  const from = Math.max(0, Math.ceil(h - NEAR_HEADLINE_ELEMENTS / ABOVE_WEIGHT));
+  const to = Math.min(index.elements.length - 1, h + NEAR_HEADLINE_ELEMENTS);
+  for (let i = from; i <= to; i++) {
+    yield { el: index.elements[i] as Element, d: i >= h ? i - h : (h - i) * ABOVE_WEIGHT };
+  }
 }
 
 function tokensOf(el: Element): string {
@@ -119,15 +148,14 @@ function tokensOf(el: Element): string {
 /** The byline printed near the headline, or null. */
 export function bylineNearHeadline(index: PageIndex, headline: Element | null): string | null {
   let best: { name: string; d: number } | null = null;
-  for (const el of index.elements) {
+  for (const { el, d } of nearAnchor(index, headline)) {
+    if (best && d >= best.d) continue;
     const tokens = tokensOf(el);
     const marked = BYLINE_TOKEN.test(tokens) || /(?:^|\s)author(?:\s|$)/.test(el.getAttribute('rel') ?? '');
     if (!marked && el.childElementCount > 2) continue;
     const text = textOf(el);
     if (!text || text.length > MAX_BYLINE_TEXT) continue;
     if (!marked && !BY_PREFIX.test(text)) continue;
-    const d = distance(index, el, headline);
-    if (d > NEAR_HEADLINE_ELEMENTS || (best && d >= best.d)) continue;
     if (inForeignContainer(el, headline)) continue;
     const name = cleanByline(text);
     if (name) best = { name, d };
@@ -141,35 +169,59 @@ export interface PageDates {
   modified: string | null;
 }
 
-/** Dates printed near the headline: `<time>` elements first, then short date lines. */
+/** Class names that mark a modified date. hAtom's "updated" is put on the only (publication) date by many themes. */
+const MODIFIED_CLASS = /modif|updated/;
+
+/** Up to `max` characters of text just before `el` (its earlier siblings, then its parent's), for a label. */
+function textBefore(el: Element, max = 40): string {
+  let out = '';
+  let node: Node | null = el;
+  for (let level = 0; level < 2 && node && out.trim().length < max; level++) {
+    for (let sib: Node | null = node.previousSibling; sib && out.trim().length < max; sib = sib.previousSibling) {
+      out = (sib.textContent ?? '') + ' ' + out;
+    }
+    node = node.parentNode;
+  }
+  return out.replace(/\s+/g, ' ').trim().slice(-max);
+}
+
+/**
+ * Dates printed near the headline: `<time>` elements, elements named or labelled as dates, and short bare
+ * date lines, the nearest (weighted by kind) winning. A date labelled "Updated" is the modified one; a date only
+ * classed "updated"/"modified" is taken as published when the page shows no other date.
+ */
 export function datesNearHeadline(index: PageIndex, headline: Element | null, monthFirst: boolean): PageDates {
-  let time: { value: string; d: number } | null = null;
-  let text: { value: string; d: number } | null = null;
+  let best: { value: string; d: number; time: boolean } | null = null;
+  let classedModified: { value: string; d: number; time: boolean } | null = null;
   let modified: { value: string; d: number } | null = null;
-  for (const el of index.elements) {
+  for (const { el, d } of nearAnchor(index, headline)) {
     const isTime = el.localName === 'time';
-    const tokens = isTime ? '' : tokensOf(el);
-    if (!isTime && (el.childElementCount > 3 || !DATE_TOKEN.test(tokens))) continue;
+    if (!isTime && el.childElementCount > 3) continue;
+    const tokens = tokensOf(el);
     const content = textOf(el);
     if (content.length > MAX_DATE_TEXT) continue;
-    const d = distance(index, el, headline);
-    if (d > NEAR_HEADLINE_ELEMENTS) continue;
-    const label = `${content} ${tokens} ${el.parentElement ? textOf(el.parentElement).slice(0, 60) : ''}`;
-    const isModified = MODIFIED_WORDS.test(isTime ? `${content} ${tokensOf(el)}` : label) && !/publi|posted|veröffentlicht/i.test(content);
-    const value = isTime
-      ? (normaliseMachineDate(el.getAttribute('datetime')) ?? parseDateText(content, monthFirst))
-      : (normaliseMachineDate(el.getAttribute('content') ?? el.getAttribute('datetime')) ?? parseDateText(content, monthFirst));
+    const marked = isTime || DATE_TOKEN.test(tokens) || BYLINE_TOKEN.test(tokens) || DATE_LABEL.test(content);
+    if (!marked && (content.length > MAX_BARE_DATE_TEXT || el.childElementCount > 1)) continue;
+    const weighted = d * (isTime ? TIME_WEIGHT : marked ? MARKED_DATE_WEIGHT : BARE_DATE_WEIGHT);
+    if (best && weighted >= best.d && modified && weighted >= modified.d) continue;
+    const machine = normaliseMachineDate(el.getAttribute('datetime') ?? (isTime ? null : el.getAttribute('content')));
+    const value = machine ?? parseDateText(content, monthFirst);
     if (!value) continue;
     if (inForeignContainer(el, headline)) continue;
-    if (isModified) {
-      if (!modified || d < modified.d) modified = { value, d };
+    const label = `${textBefore(el)} ${content}`;
+    const visiblyModified = MODIFIED_WORDS.test(label.slice(-(content.length + 25))) && !/publi|posted|veröffentlicht|erstellt/i.test(content);
+    if (visiblyModified) {
+      if (!modified || weighted < modified.d) modified = { value, d: weighted };
       continue;
     }
-    if (isTime) {
-      if (!time || d < time.d) time = { value, d };
-    } else if (!text || d < text.d) text = { value, d };
+    if (MODIFIED_CLASS.test(tokens) && !/publi/.test(tokens)) {
+      if (!classedModified || weighted < classedModified.d) classedModified = { value, d: weighted, time: isTime };
+      continue;
+    }
+    if (!best || weighted < best.d) best = { value, d: weighted, time: isTime };
   }
-  if (time) return { published: time.value, publishedSource: 'time-element', modified: modified?.value ?? null };
-  if (text) return { published: text.value, publishedSource: 'page-text', modified: modified?.value ?? null };
-  return { published: null, publishedSource: null, modified: modified?.value ?? null };
+  const published = best ?? classedModified;
+  const modifiedValue = modified?.value ?? (best && classedModified ? classedModified.value : null);
+  if (!published) return { published: null, publishedSource: null, modified: modifiedValue };
+  return { published: published.value, publishedSource: published.time ? 'time-element' : 'page-text', modified: modifiedValue };
 }

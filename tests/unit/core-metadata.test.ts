@@ -98,6 +98,31 @@ describe('visible evidence near the headline', () => {
     expect(m.published).toBe('2021-03-03');
   });
 
+  it('reads the name from an author link or a named part, not the labels and dates around it', () => {
+    expect(meta({ lang: 'de', beforeBody: '<div class="article-head"><p>VON <a href="/autoren/gathmann-moritz">MORITZ GATHMANN</a> am 21. April 2020</p></div>' }).byline).toBe(
+      'MORITZ GATHMANN',
+    );
+    const m = meta({
+      beforeBody: '<div class="entry-meta pf-author"><span class="author vcard"><a class="author url fn" href="/author/heiko-sauer/">Heiko Sauer</a></span><span class="byline"><time datetime="2020-04-09">Do 9 Apr 2020</time></span></div>',
+    });
+    expect(m.byline).toBe('Heiko Sauer');
+    expect(meta({ beforeBody: '<p><a href="/user/register">Register</a></p><p class="x">Text</p>' }).byline).toBeNull();
+  });
+
+  it('prefers the printed byline over a metadata author that is the site, an organisation or a login handle', () => {
+    for (const author of ['news.example.org', 'Example News', 'jane.doe', 'admin']) {
+      const m = meta({ head: `<meta name="author" content="${author}"><meta property="og:site_name" content="Example News">`, beforeBody: '<p class="byline">By Jane Doe</p>' });
+      expect(m.byline).toBe('Jane Doe');
+      expect(m.sources.byline).toBe('page-text');
+    }
+    // Without a printed byline the metadata value stays.
+    expect(meta({ head: '<meta name="author" content="Example News">' }).byline).toBe('Example News');
+  });
+
+  it('rejects printed text that is no name', () => {
+    expect(meta({ lang: 'de', beforeBody: '<p class="author-info">Zuletzt geändert am</p>' }).byline).toBeNull();
+  });
+
   it('finds the headline even when it is an h2 matching og:title', () => {
     const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
     expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');
@@ -151,6 +176,15 @@ describe('byline cleaning', () => {
     ['Jane Doe, Staff Writer', 'Jane Doe'],
     ['By Jane Doe | May 3, 2021', 'Jane Doe'],
     ['Jane Doe @janedoe', 'Jane Doe'],
+    ['Von:Moritz Pieczewski-Freimuth', 'Moritz Pieczewski-Freimuth'],
+    ['Post author By Helge Fahrnberger', 'Helge Fahrnberger'],
+    ['Erstellt von Andri Bryner', 'Andri Bryner'],
+    ['View all posts by Daniel Lemire', 'Daniel Lemire'],
+    ['~ Cem Basman', 'Cem Basman'],
+    ['Isabella.DiBiase am Samstag', 'Isabella.DiBiase'],
+    ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
+    ['Uta Staschewski, Projektleiterin der HSS in Tunesien.', 'Uta Staschewski'],
+    ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['https://example.org/author/jane-doe', null],
     ['', null],
   ])('%s -> %s', (raw, clean) => {

@@ -4,7 +4,7 @@
  */
 import { textOf } from '../dom.js';
 import type { MetadataSource } from '../types.js';
-import { cleanByline, joinAuthors, looksLikeUrl } from './byline.js';
+import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
 import { normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
@@ -66,6 +66,19 @@ function resolveUrl(value: string | null | undefined, base: string): string | nu
   }
 }
 
+/** Names the site goes by: og:site_name and the like, the publisher, the host name with and without its suffix. */
+function siteNamesOf(doc: Document, meta: MetaTags, publisher: string | null, baseUrl: string): string[] {
+  const names = [firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])?.value, publisher];
+  let host = '';
+  try {
+    host = new URL(doc.URL || baseUrl).hostname.replace(/^www\./, '');
+  } catch {
+    // No usable address: names from the page only.
+  }
+  if (host && host !== 'localhost') names.push(host, host.replace(/\.[a-z]{2,}$/i, ''));
+  return names.filter((n): n is string => Boolean(n && n.trim()));
+}
+
 /** BCP 47 tag to its primary language subtag ("en-GB" -> "en"), lower-case. */
 export function primaryLanguage(tag: string | null | undefined): string | null {
   const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
@@ -92,30 +105,34 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
   let pageIndex = index;
   const near = (): PageIndex => (pageIndex ??= indexDocument(doc.body ?? doc.documentElement));
 
-  // Byline: people named by JSON-LD, then microdata, then meta tags, then the printed byline.
+  // Byline: people named by JSON-LD, then microdata, then meta tags, then the printed byline. A metadata author that
+  // is the site itself, an organisation or a login handle yields to a printed byline when there is one.
+  const siteNames = siteNamesOf(doc, meta, article?.publisher ?? null, baseUrl);
+  const candidates: Array<[string | null, MetadataSource]> = [];
+  if (article && article.authors.length && !article.authorIsOrganization) candidates.push([joinAuthors(article.authors), 'json-ld']);
+  candidates.push([microdataAuthor(doc), 'microdata']);
+  for (const key of AUTHOR_META_KEYS) candidates.push([joinAuthors(meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? []), 'meta']);
   let byline: string | null = null;
-  if (article && article.authors.length && !article.authorIsOrganization) {
-    byline = joinAuthors(article.authors);
-    if (byline) sources.byline = 'json-ld';
-  }
-  if (!byline) {
-    byline = microdataAuthor(doc);
-    if (byline) sources.byline = 'microdata';
-  }
-  if (!byline) {
-    for (const key of AUTHOR_META_KEYS) {
-      const values = meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? [];
-      const joined = joinAuthors(values);
-      if (joined) {
-        byline = joined;
-        sources.byline = 'meta';
-        break;
-      }
+  let weak: { name: string; source: MetadataSource } | null = null;
+  for (const [name, source] of candidates) {
+    if (!name) continue;
+    if (!isWeakAuthor(name, siteNames)) {
+      byline = name;
+      sources.byline = source;
+      break;
     }
+    weak ??= { name, source };
   }
   if (!byline && doc.body) {
-    byline = bylineNearHeadline(near(), headline);
-    if (byline) sources.byline = 'page-text';
+    const printed = bylineNearHeadline(near(), headline);
+    if (printed && !(weak && isWeakAuthor(printed, siteNames))) {
+      byline = printed;
+      sources.byline = 'page-text';
+    }
+  }
+  if (!byline && weak) {
+    byline = weak.name;
+    sources.byline = weak.source;
   }
   if (!byline && article?.authorIsOrganization) {
     byline = joinAuthors(article.authors);

@@ -4,7 +4,7 @@
  * link or a comment far below the article never wins over the one under the headline.
  */
 import { attributeTokens, elementsUnder, textOf } from '../dom.js';
-import { cleanByline } from './byline.js';
+import { cleanByline, looksLikeName } from './byline.js';
 import { normaliseMachineDate, parseDateText } from './dates.js';
 
 /** How far (in elements of document order) from the headline a byline or date may sit. */
@@ -43,7 +43,17 @@ function inForeignContainer(el: Element, headline: Element | null): boolean {
 const BYLINE_TOKEN = /(?:^|[\s_-])(?:byline|by-line|bylines|author|authors|author-?name|authorname|article-?author|post-?author|entry-?author|writer|autor|auteur|autore|contributor|reporter|creator)(?=$|[\s_-])/;
 const DATE_TOKEN = /date|time|publish|posted|dateline|timestamp|datum|fecha|data|meta/;
 const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|atualizado|geändert)\b/i;
-const BY_PREFIX = /^(?:by|von|par|por|di|door|av|af)\s+\p{Lu}/u;
+/** "By Jane", "Von Erika", "Por Agencia EFE": a by-word (any case) followed by a capitalised name. */
+const BY_PREFIX = /^(?:(?:by|von|par|por|di|door|av|af)\s+(?=\p{Lu})|(?:autor(?:in)?|author|auteur|autore|redaktion|text|texto)\s*:)/iu;
+/** Inside a byline: the name itself (hCard `fn`, forum `username`, schema.org `name`). */
+const NAME_TOKEN = /(?:^|\s)(?:fn|username|user-?name|name|[\w-]*author[_-]*name[\w-]*|byline[_-]+name[\w-]*)(?=$|\s)/;
+/** Links to an author's page: /author/jane-doe, /autoren/…, /profile/…, WordPress ?author=3. */
+const AUTHOR_HREF =
+  /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|redakteur(?:in)?|journalists?|columnists?|writers?|contributors?|people|profiles?|profil|users?|members?|newsteam|staff)(?:[/?#._-]|$)|[?&]author=/i;
+/** Account pages under the same paths ("/user/register", "/profile/edit"): their links name no one. */
+const ACCOUNT_ACTION = /^(?:register|registrieren|registration|login|signin|signup|sign|logout|account|settings|edit|new|subscribe|abonnieren|password)$/;
+/** A name is short: more words than this in an author link is a headline or a teaser. */
+const MAX_LINKED_NAME_WORDS = 5;
 
 export interface PageIndex {
   elements: Element[];
@@ -145,20 +155,99 @@ function tokensOf(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('rel') ?? ''}`.toLowerCase();
 }
 
+/** Text of a small element with a space at element boundaries ("Author" + "Jane Doe" is not "AuthorJane Doe"). */
+function spacedText(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && !/^(?:script|style|noscript|template|svg)$/.test((child as Element).localName)) {
+        out += ' ';
+        walk(child);
+        out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-case ASCII word tokens of a name or URL slug ("Gàbor Muniér" -> gabor, munier). */
+function nameTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length >= 2);
+}
+
+/**
+ * A link to the author's page: rel=author, or an author-page address whose slug spells the link text
+ * (/autoren/gathmann-moritz for "Moritz Gathmann"), which tells it from "/user/register" or "/authors/" links.
+ */
+function isAuthorLink(el: Element): boolean {
+  if (el.localName !== 'a') return false;
+  if (/(?:^|\s)author(?:\s|$)/i.test(el.getAttribute('rel') ?? '')) return true;
+  const href = el.getAttribute('href') ?? '';
+  const match = AUTHOR_HREF.exec(href);
+  if (!match) return false;
+  const text = textOf(el);
+  if (!text || text.split(/\s+/).length > MAX_LINKED_NAME_WORDS) return false;
+  const slug = nameTokens(href.slice(match.index + match[0].length));
+  if (slug.some((t) => ACCOUNT_ACTION.test(t))) return false;
+  return nameTokens(text).some((t) => slug.includes(t));
+}
+
+/** Marks of a byline on the element itself: an author class or id, rel=author, a link to an author page. */
+function isBylineMarked(el: Element, tokens: string): boolean {
+  return BYLINE_TOKEN.test(tokens) || isAuthorLink(el);
+}
+
+/**
+ * The name(s) a byline element gives. When it holds named parts, those are the names and the rest is labels,
+ * dates and roles; several parts are several authors. Parts named by markup (hCard `fn`, `itemprop=name`, an
+ * author-name class) come first; author links only when there are none ("About" links to the author page too).
+ * Without named parts, the element's cleaned text.
+ */
+function namesIn(el: Element): string | null {
+  const inner = elementsUnder(el);
+  const named = partsIn(inner, (e) => NAME_TOKEN.test(tokensOf(e)));
+  if (named) return named;
+  const linked = partsIn(inner, isAuthorLink);
+  if (linked) return linked;
+  const text = cleanByline(spacedText(el));
+  return text && looksLikeName(text) ? text : null;
+}
+
+function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean): string | null {
+  const parts: string[] = [];
+  for (const inner of elements) {
+    if (!isPart(inner)) continue;
+    // The innermost part only: `<span class="author-name"><a class="fn">` names once.
+    if (elementsUnder(inner).some(isPart)) continue;
+    // Not a part the reader does not see (the title of a hidden "about the author" dialog).
+    if (inner.closest('[aria-hidden="true"], [hidden]')) continue;
+    const name = cleanByline(spacedText(inner));
+    if (name && !parts.some((p) => p.toLowerCase() === name.toLowerCase())) parts.push(name);
+  }
+  return parts.length ? parts.join(', ') : null;
+}
+
 /** The byline printed near the headline, or null. */
 export function bylineNearHeadline(index: PageIndex, headline: Element | null): string | null {
-  let best: { name: string; d: number } | null = null;
+  let best: { name: string; d: number; el: Element } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     if (best && d >= best.d) continue;
     const tokens = tokensOf(el);
-    const marked = BYLINE_TOKEN.test(tokens) || /(?:^|\s)author(?:\s|$)/.test(el.getAttribute('rel') ?? '');
-    if (!marked && el.childElementCount > 2) continue;
+    const marked = isBylineMarked(el, tokens);
+    if (!marked && el.childElementCount > 4) continue;
     const text = textOf(el);
     if (!text || text.length > MAX_BYLINE_TEXT) continue;
     if (!marked && !BY_PREFIX.test(text)) continue;
     if (inForeignContainer(el, headline)) continue;
-    const name = cleanByline(text);
-    if (name) best = { name, d };
+    const name = namesIn(el);
+    if (name) best = { name, d, el };
   }
   return best?.name ?? null;
 }

@@ -123,6 +123,15 @@ describe('visible evidence near the headline', () => {
     expect(meta({ lang: 'de', beforeBody: '<p class="author-info">Zuletzt geändert am</p>' }).byline).toBeNull();
   });
 
+  it('does not take the site name in a logo heading linking home for the headline', () => {
+    const doc = page(
+      '<html><head><title>Time for talks » Blog » Cinemas go digital at last</title></head><body><h1><a href="https://news.example.org/">Time for talks</a></h1><h2>Cinemas go digital at last</h2><p class="meta">Posted on August 7, 2013 by <a href="/author/rr/" rel="author">R. R.</a></p><p>Story text.</p></body></html>',
+    );
+    const m = readMetadata(doc, doc.URL);
+    expect(m.title).toBe('Cinemas go digital at last');
+    expect(m.byline).toBe('R. R.');
+  });
+
   it('finds the headline even when it is an h2 matching og:title', () => {
     const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
     expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');

@@ -89,6 +89,15 @@ export function titleCandidates(doc: Document, extra: ReadonlyArray<string | nul
   return [...out];
 }
 
+/** An address of a site's home page: "/", "https://example.org/", or an archived copy of one. */
+const HOME_HREF = /^(?:https?:\/\/[^/]+)?\/?$|\/https?:\/\/[^/]+\/?$/i;
+
+/** A heading that only wraps a link to the home page is the site's logo or name, not the article's headline. */
+function isHomeLink(heading: Element): boolean {
+  const link = heading.firstElementChild;
+  return heading.childElementCount === 1 && link?.localName === 'a' && HOME_HREF.test(link.getAttribute('href')?.trim() ?? '') && textOf(link) === textOf(heading);
+}
+
 /** The article's headline element: the h1/h2 whose text matches a title candidate, else the only h1. */
 export function findHeadline(root: ParentNode, titles: readonly string[]): Element | null {
   const headings = Array.from(root.querySelectorAll('h1, h2'));
@@ -96,7 +105,7 @@ export function findHeadline(root: ParentNode, titles: readonly string[]): Eleme
   let bestScore = 0;
   for (const heading of headings) {
     const text = normaliseTitle(textOf(heading));
-    if (text.length < 8) continue;
+    if (text.length < 8 || isHomeLink(heading)) continue;
     let score = 0;
     for (const title of titles) {
       if (text === title) score = Math.max(score, 3);
@@ -109,7 +118,7 @@ export function findHeadline(root: ParentNode, titles: readonly string[]): Eleme
     }
   }
   if (best) return best;
-  const h1s = headings.filter((h) => h.localName === 'h1');
+  const h1s = headings.filter((h) => h.localName === 'h1' && !isHomeLink(h));
   return h1s.length === 1 ? (h1s[0] ?? null) : null;
 }
 

@@ -51,8 +51,9 @@ function doneIds(dirs: readonly string[], dataset: Dataset, adapters: readonly A
       const file = join(dir, `${dataset}.${adapter}.jsonl`);
       if (!existsSync(file)) continue;
       for (const raw of readFileSync(file, 'utf8').split('\n')) {
-        if (!raw.endsWith('}')) continue; // a line still being written
-        ids.add((JSON.parse(raw) as { id: string }).id);
+        const id = /^\{"id":("(?:[^"\\]|\\.)*")/.exec(raw)?.[1];
+        // Only complete lines count: a line still being written does not end with "}".
+        if (id && raw.endsWith('}')) ids.add(JSON.parse(id) as string);
       }
     }
     return ids;
@@ -169,7 +170,13 @@ function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, 
       if (!existsSync(file)) continue;
       for (const raw of readFileSync(file, 'utf8').split('\n')) {
         if (!raw.trim()) continue;
-        const line = JSON.parse(raw) as KeptLine;
+        let line: KeptLine;
+        try {
+          line = JSON.parse(raw) as KeptLine;
+        } catch {
+          log(`bench: ${file}: a line that is not JSON (a run stopped mid-write?); skipped`);
+          continue;
+        }
         const page = pages.get(line.id);
         // A page done twice (shards helped from both ends) counts once: the first folder's line.
         if (!page || seen.has(line.id)) continue;

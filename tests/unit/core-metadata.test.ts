@@ -107,6 +107,7 @@ describe('visible evidence near the headline', () => {
     });
     expect(m.byline).toBe('Heiko Sauer');
     expect(meta({ beforeBody: '<p><a href="/user/register">Register</a></p><p class="x">Text</p>' }).byline).toBeNull();
+    expect(meta({ beforeBody: '<p>I was a member of <a href="/about/staff-and-board">the Board of Directors</a>.</p>' }).byline).toBeNull();
   });
 
   it('prefers the printed byline over a metadata author that is the site, an organisation or a login handle', () => {

@@ -193,7 +193,8 @@ function nameTokens(text: string): string[] {
 
 /**
  * A link to the author's page: rel=author, or an author-page address whose slug spells the link text
- * (/autoren/gathmann-moritz for "Moritz Gathmann"), which tells it from "/user/register" or "/authors/" links.
+ * (/autoren/gathmann-moritz for "Moritz Gathmann": at least half of the name's words), which tells it from
+ * "/user/register", "/authors/" or "/about/staff-and-board" links.
  */
 function isAuthorLink(el: Element): boolean {
   if (el.localName !== 'a') return false;
@@ -205,7 +206,9 @@ function isAuthorLink(el: Element): boolean {
   if (!text || text.split(/\s+/).length > MAX_LINKED_NAME_WORDS) return false;
   const slug = nameTokens(href.slice(match.index + match[0].length));
   if (slug.some((t) => ACCOUNT_ACTION.test(t))) return false;
-  return nameTokens(text).some((t) => slug.includes(t));
+  // Most of the name is in the slug ("FSF's Board of Directors" is not /staff-and-board).
+  const words = nameTokens(text);
+  return words.filter((t) => slug.includes(t)).length * 2 >= words.length && words.some((t) => slug.includes(t));
 }
 
 /** Marks of a byline on the element itself: an author class or id, rel=author, a link to an author page. */

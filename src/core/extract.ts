@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { detectArticle, scanPage } from './detect.js';
 import { cloneForExtraction } from './clone.js';
-import { readMetadata } from './metadata/index.js';
+import { readMetadata, type MetadataFields, type PageMetadata } from './metadata/index.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
 import { removeHeaderLines } from './repair/header-lines.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
@@ -99,16 +99,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   return result;
 }
 
-function pickMetadata(m: ReturnType<typeof readMetadata>) {
-  return {
-    byline: m.byline,
-    published: m.published,
-    modified: m.modified,
-    sources: m.sources,
-    siteName: m.siteName,
-    lang: m.lang,
-    dir: m.dir,
-    excerpt: m.excerpt,
-    leadImage: m.leadImage,
-  };
+function pickMetadata(m: PageMetadata): MetadataFields {
+  const { byline, published, modified, sources, siteName, lang, dir, excerpt, leadImage } = m;
+  return { byline, published, modified, sources, siteName, lang, dir, excerpt, leadImage };
 }

@@ -3,25 +3,19 @@
  * JSON-LD > microdata > meta tags > `<time>` near the headline > visible text near the headline > Readability.
  */
 import { textOf } from '../dom.js';
-import type { MetadataSource } from '../types.js';
+import type { ArticleResult, MetadataSource } from '../types.js';
 import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
 import { normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
 import { bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
 
-export interface PageMetadata {
+/** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
+export type MetadataFields = Pick<ArticleResult, 'byline' | 'published' | 'modified' | 'sources' | 'siteName' | 'lang' | 'dir' | 'excerpt' | 'leadImage'>;
+
+export interface PageMetadata extends MetadataFields {
   title: string | null;
   headline: Element | null;
-  byline: string | null;
-  published: string | null;
-  modified: string | null;
-  sources: { byline?: MetadataSource; published?: MetadataSource; modified?: MetadataSource };
-  siteName: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  excerpt: string | null;
-  leadImage: string | null;
   jsonLd: JsonLdInfo;
   meta: MetaTags;
 }

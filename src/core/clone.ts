@@ -56,7 +56,13 @@ export function cloneForExtraction(doc: Document, baseUrl: string, track: Readon
   copy.head.appendChild(base);
   for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) copy.head.appendChild(copy.importNode(meta, false));
   if (doc.body) {
-    for (const attr of Array.from(doc.body.attributes)) copy.body.setAttribute(attr.name, attr.value);
+    for (const attr of Array.from(doc.body.attributes)) {
+      try {
+        copy.body.setAttribute(attr.name, attr.value);
+      } catch {
+        // The HTML parser accepts names setAttribute refuses ("<" from a stray second <body> tag): skip them.
+      }
+    }
     copyChildren(doc.body, copy.body, copy, copies);
   }
   return {

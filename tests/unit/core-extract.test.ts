@@ -72,6 +72,12 @@ describe('extractArticle', () => {
     expect(result.readingMinutes).toBe(Math.round(result.wordCount / 230));
   });
 
+  it('survives body attributes the parser accepts but setAttribute refuses (a stray second <body>)', () => {
+    const html = articlePage({}).replace('</article>', '</article><body <="x" class="late">');
+    const result = extractArticle(page(html));
+    expect(result.textContent).toContain('Paragraph 8');
+  });
+
   it('gives a well-formed empty result for a page without text', () => {
     const result = extractArticle(page('<!doctype html><title>Empty</title><body></body>'));
     expect(result.isArticle).toBe(false);

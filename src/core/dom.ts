@@ -26,11 +26,6 @@ export function containsOrIs(ancestor: Node, el: Node): boolean {
   return ancestor === el || ancestor.contains(el);
 }
 
-/** The element's tag name, lower-case (XHTML documents report mixed case). */
-export function tagOf(el: Element): string {
-  return el.localName.toLowerCase();
-}
-
 /** First `limit` characters of an element's text, for debug records. */
 export function sampleOf(el: Element, limit = 80): string {
   const text = textOf(el);

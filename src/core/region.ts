@@ -6,7 +6,7 @@
 import { elementsUnder, textOf } from './dom.js';
 
 /** Paragraphs shorter than this are captions, teasers' one-liners or labels. */
-export const MIN_RUNNING_PARAGRAPH_CHARS = 80;
+const MIN_RUNNING_PARAGRAPH_CHARS = 80;
 
 /** Chinese, Japanese and Korean scripts say in one character what alphabets say in about three. */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;

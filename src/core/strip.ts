@@ -4,7 +4,7 @@
  * page's paragraph text. Counts what each family removed and, in debug mode, records every node.
  */
 import { MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
-import { containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
+import { attributeTokens, containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 import type { ExtractOptions, RemovalRecord, RuleFamily } from './types.js';
 
@@ -45,9 +45,7 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
     const list = tags.get(el.localName);
     if (list) list.push(el);
     else tags.set(el.localName, [el]);
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
-    if (cls || id) tagged.push({ el, tokens: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
+    if (el.hasAttribute('class') || el.hasAttribute('id')) tagged.push({ el, tokens: attributeTokens(el) });
   }
   const byTag = (tag: string): readonly Element[] => tags.get(tag) ?? [];
   let host = '';

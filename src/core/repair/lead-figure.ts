@@ -6,7 +6,7 @@
  * and the image is missing, the figure is put back in front, with its caption.
  */
 import { CAPTION_MAX_CHARS, CAPTION_TOKEN, LEAD_FIGURE_MAX_GAP_CHARS } from '../constants.js';
-import { textOf } from '../dom.js';
+import { attributeTokens, textOf } from '../dom.js';
 
 export interface LeadFigureCandidate {
   src: string;
@@ -47,7 +47,7 @@ function captionedBlock(img: Element): { block: Element; caption: string } | nul
   for (let i = 0; block && i < CAPTION_MAX_CLIMB; i++, block = block.parentElement) {
     if (textOf(block).length > CAPTION_MAX_CHARS * 1.5) return null;
     for (const el of Array.from(block.querySelectorAll('[class], [id]'))) {
-      if (el.contains(img) || !CAPTION_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase())) continue;
+      if (el.contains(img) || !CAPTION_TOKEN.test(attributeTokens(el))) continue;
       const caption = textOf(el);
       if (caption && caption.length <= CAPTION_MAX_CHARS) return { block, caption };
     }

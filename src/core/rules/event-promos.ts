@@ -14,7 +14,7 @@ import {
   PROMO_TOKEN,
   TRACKING_PARAM,
 } from '../constants.js';
-import { textOf } from '../dom.js';
+import { attributeTokens, textOf } from '../dom.js';
 import { hasDateText } from '../metadata/dates.js';
 import type { Rule, RuleMatch } from './types.js';
 
@@ -34,8 +34,7 @@ function isExternalTracked(a: HTMLAnchorElement, host: string): boolean {
 function scoreBlock(el: Element, host: string): { score: number; signals: string[] } {
   const signals: string[] = [];
   let score = 0;
-  const tokens = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
-  if (PROMO_TOKEN.test(tokens)) {
+  if (PROMO_TOKEN.test(attributeTokens(el))) {
     score += 2;
     signals.push('promo class');
   }

@@ -3,7 +3,7 @@
  * From the e-mail field we climb to the largest ancestor that is still only the box.
  */
 import { NEWSLETTER_MAX_TEXT_CHARS, NEWSLETTER_TEXT, NEWSLETTER_TOKEN } from '../constants.js';
-import { textOf } from '../dom.js';
+import { attributeTokens, textOf } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 function isEmailField(input: Element): boolean {
@@ -34,7 +34,7 @@ export const newsletterSignups: Rule = {
       if (!form) continue;
       const box = boxAround(form, ctx.body);
       // A login or contact form is not a newsletter box: the box must talk about subscribing.
-      if (NEWSLETTER_TEXT.test(textOf(box)) || NEWSLETTER_TOKEN.test(`${box.getAttribute('class') ?? ''} ${box.id}`.toLowerCase())) {
+      if (NEWSLETTER_TEXT.test(textOf(box)) || NEWSLETTER_TOKEN.test(attributeTokens(box))) {
         matches.push({ el: box, reason: 'e-mail sign-up form' });
       }
     }

@@ -94,7 +94,7 @@ export const RELATED_TOKEN =
 
 /** Headings that introduce link lists to other articles ("Related stories", "Most read in world news"). */
 export const RELATED_HEADING =
-  /^(?:related(?: (?:articles|stories|posts|news|content|coverage|reading|links))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news|like this)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| reading| stories)?|(?:the )?most (?:read|popular|viewed|shared|commented)|popular(?: (?:posts|stories|now|articles))?|latest(?: (?:news|stories|posts|articles|headlines))?|top stories|trending(?: now| stories)?|further reading|see also|don'?t miss|editor'?s picks|(?:weitere|verwandte) (?:artikel|themen|nachrichten)|mehr zum thema|mehr aus\b|das könnte sie (?:auch )?interessieren|lesen sie auch|meistgelesen|am meisten gelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|te puede interesar|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\b.{0,40}$/i;
+  /^(?:related(?: (?:articles?|stories|story|posts?|news|content|coverage|reading|links))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news|like this)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| reading| stories)?|(?:the )?most (?:read|popular|viewed|shared|commented)|popular(?: (?:posts|stories|now|articles))?|latest(?: (?:news|stories|posts|articles|headlines))?|top stories|trending(?: now| stories)?|further reading|see also|don'?t miss|editor'?s picks|(?:weitere|verwandte|ähnliche|neueste|passende) (?:artikel|themen|nachrichten|beiträge|news)|mehr zum thema|mehr aus\b|das könnte (?:sie|dich|euch) (?:auch )?interessieren|lesen sie auch|auch lesen|schon gelesen|zum weiterlesen|weiterführende (?:links?|artikel|informationen)|passend zum thema|meistgelesen|am meisten gelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|(?:te|le) puede interesar|vea también|mira también|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\b.{0,40}$/i;
 
 /** A teaser list: at least this many links to distinct pages ... */
 export const RELATED_MIN_LINKS = 2;
@@ -103,7 +103,7 @@ export const RELATED_MAX_CHARS_PER_LINK = 160;
 
 /** "Read more: <link>" lines inside the article body. */
 export const INLINE_RELATED_PREFIX =
-  /^(?:read (?:more|also|next)|related(?: (?:article|story|coverage))?|see (?:also|more)|also (?:read|see)|must read|don'?t miss|recommended|more|watch|listen|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|leia também|veja também)\s*[:»>|–-]/i;
+  /^(?:read (?:more|also|next)|related(?: (?:article|story|coverage))?|see (?:also|more)|also (?:read|see)|must read|don'?t miss|recommended|more|watch|listen|related posts?|you (?:may|might) (?:also )?like|lesen sie auch|auch lesen|schon gelesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lee también|leer más|ver también|vea también|mira|mire|(?:te|le) puede interesar|leggi anche|lees ook|leia também|veja também)\s*[:»>|–-]/i;
 
 /** One-line calls to action inside articles: app downloads, social follows, subscriptions. */
 export const CTA_LINE =
@@ -160,6 +160,48 @@ export const CAPTION_TOKEN = /caption|credit|legend|cutline|figcaption|image-?te
 
 /** A caption is a sentence or two. */
 export const CAPTION_MAX_CHARS = 400;
+
+// ---------------------------------------------------------------------------------------------------------
+// Furniture lines left in the extracted body (repair/furniture-lines.ts)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * A caption whose text repeats an earlier caption word for word is template repetition (gallery captions
+ * printed under every slide, a caption printed for two image sizes), shown once. Shorter lines may repeat
+ * on purpose (a refrain, "Yes."), so only blocks at least this long count.
+ */
+export const REPEATED_BLOCK_MIN_CHARS = 40;
+
+/** Credit lines, gallery counters and widget words are short; a longer line is prose. */
+export const FURNITURE_LINE_MAX_CHARS = 90;
+
+/**
+ * A line that only credits a picture: "Photo: Jane Doe", "Foto: dpa", "Image copyright Getty Images",
+ * "Courtesy Google", "Credit...Anna Moneymaker", "(Image: © NASA)", "© Amazon".
+ */
+export const PHOTO_CREDIT_LINE =
+  /^[([]?\s*(?:(?:photo|foto|bild|image|picture|graphic|grafik|illustration|abbildung|imagen|immagine)s?(?:\s*(?:credit|quelle|source|nachweis|courtesy))?\s*(?::|\||\/|…|\.{2,})|(?:photo|image|picture|foto|bild)s?\s+(?:by|courtesy|copyright|credit|via|von)\b|photograph(?:ed)?\s+by\b|courtesy(?:\s+of)?\s|credits?\s*(?::|…|\.{2,})|cr[ée]dit(?:o|s)?\s*:|bildquelle|fotoquelle|©|ⓒ|\(c\)\s)/i;
+
+/** A line naming only a picture agency, alone or after a photographer: "Shutterstock", "Alex Wong | Getty Images". */
+export const PICTURE_AGENCY_LINE =
+  /^(?:.{0,50}?[|/,]\s*)?(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?(?:\.com)?|thinkstock|clipdealer|imago(?:\s*images)?|picture[- ]alliance|unsplash|pixabay|adobe\s*stock|fotolia|dpa|afp|ap|reuters|epa)(?:\s*[|/,]\s*.{0,50})?$/i;
+
+/** Slide counters and picture widget words: "1 of 6", "Image 1 of 4", "Caption", "Close", "Enlarge". */
+export const GALLERY_WIDGET_LINE =
+  /^(?:(?:image|photo|picture|slide|bild|foto)\s*)?\d+\s*(?:of|\/|von|de|di|sur)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|zoom|full ?screen|vollbild|schlie(?:ß|ss)en|click to enlarge|view (?:larger|full)(?: image| size)?|open gallery|zum vergrö(?:ß|ss)ern.{0,40}|bild vergrö(?:ß|ss)ern|read more|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)$/i;
+
+/**
+ * Post taxonomy and filing lines that blog and CMS templates print around the story: "Filed under: X",
+ * "Category: News", "Tags: a, b", "This entry was posted in X", "Der Beitrag wurde am … veröffentlicht".
+ */
+export const TAXONOMY_LINE =
+  /^(?:filed (?:under|in)|posted in|this entry was posted|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|unter|in)\b|publicado en|archiviato in|geplaatst in)\b|^(?:categor(?:y|ies)|kategorien?|rubriken?|tags?|schlagw(?:ö|o)rter|stichw(?:ö|o)rter|cat(?:é|e)gories?|(?:é|e)tiquettes|etiquetas|categor(?:í|i)as?|categorie|tag)\s*:/i;
+
+/** A copyright or reprint notice: "© 2020 CBS Interactive Inc. All Rights Reserved.", "Copyright 2019 The New Arab". */
+export const COPYRIGHT_LINE = /^(?:©|ⓒ|\(c\)\s|copyright\s*(?:©|ⓒ|\(c\)|@|\d{4}))|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i;
+
+/** Taxonomy and copyright lines are one or two short sentences. */
+export const META_LINE_MAX_CHARS = 220;
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading time

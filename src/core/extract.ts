@@ -1,7 +1,8 @@
 /**
  * extractArticle: the ordered steps from a live document to a typed, sanitized article.
  *   detect -> metadata (live page, read-only) -> clone -> strip boilerplate -> note lead figures
- *   -> Readability -> repair (lead figure, kept blocks, leftover labels) -> sanitize -> text and counts
+ *   -> Readability -> repair (lead figure, kept blocks, header and furniture lines, leftover labels) -> sanitize
+ *   -> text and counts
  * The live document is never modified: everything after `clone` works on the copy.
  */
 import { Readability } from '@mozilla/readability';
@@ -9,6 +10,7 @@ import { detectArticle, scanPage } from './detect.js';
 import { cloneForExtraction } from './clone.js';
 import { readMetadata, type MetadataFields, type PageMetadata } from './metadata/index.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
+import { removeFurnitureLines } from './repair/furniture-lines.js';
 import { removeHeaderLines } from './repair/header-lines.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
@@ -72,6 +74,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   restoreLeadFigure(content, leadFigures);
   restoreKeptBlocks(content, kept);
   removeHeaderLines(content, metadata.byline ?? parsed.byline ?? null);
+  removeFurnitureLines(content);
   const leftovers = options.stripAds === false ? 0 : removeLeftoverLabels(content);
   const removed = { ...strip.removed };
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;

@@ -185,3 +185,72 @@ describe('byline and date lines above the story', () => {
     expect(text).toContain('On Nov. 20, 2019 the council met.');
   });
 });
+
+describe('furniture lines inside the story', () => {
+  const figure = (n: number, caption: string) =>
+    `<figure><img src="/img/${n}.jpg" alt=""><figcaption>${caption}</figcaption></figure>`;
+
+  it('removes picture credits, slide counters and widget words, and keeps the captions', () => {
+    const body = `${paragraphs(1, 2)}
+      ${figure(1, 'The bridge seen from the east bank at dawn. <small>Photo: Jane Doe</small>')}
+      <p>Shutterstock</p><p>1 of 6</p><p>Caption</p><p>Alex Wong | Getty Images</p>
+      ${paragraphs(3, 6)}`;
+    const text = normalise(run({ body }).text);
+    expect(text).toContain('The bridge seen from the east bank at dawn.');
+    for (const line of ['Photo: Jane Doe', 'Shutterstock', '1 of 6', 'Caption', 'Getty Images']) expect(text).not.toContain(line);
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+
+  it('shows a caption that a gallery template repeats under every slide once', () => {
+    const caption = 'Spectators on the old bridge during the opening ceremony of the festival';
+    const body = `${paragraphs(1, 3)}<p><img src="/img/1.jpg"></p><p>${caption}</p><p><img src="/img/2.jpg"></p><p>${caption}</p><p><img src="/img/3.jpg"></p><p>${caption}</p>${paragraphs(4, 6)}`;
+    const text = run({ body }).text;
+    expect(text.split(caption).length - 1).toBe(1);
+  });
+
+  it('removes taxonomy and copyright lines, and keeps prose that merely starts like one', () => {
+    const body = `${paragraphs(1, 5)}
+      <p>Copyright law was the second topic of the evening, and the council spent an hour on it.</p>
+      <p>Filed under: Local politics, Infrastructure</p>
+      <p>© 2024 Example News Inc. All rights reserved.</p>`;
+    const text = normalise(run({ body }).text);
+    expect(text).toContain('Copyright law was the second topic of the evening');
+    expect(text).not.toContain('Filed under');
+    expect(text).not.toContain('All rights reserved');
+  });
+
+  it('keeps repeated lines and credits inside code and tables', () => {
+    const body = `${paragraphs(1, 4)}<pre><code>echo "this line is printed twice by the example"\necho "this line is printed twice by the example"</code></pre>
+      <table><tr><th>Source</th><th>Share</th></tr><tr><td>Reuters</td><td>40 %</td></tr></table>${paragraphs(5, 6)}`;
+    const text = run({ body }).text;
+    expect(text.split('this line is printed twice').length - 1).toBe(2);
+    expect(text).toContain('Reuters');
+  });
+});
+
+describe('related labels with link lines, and headings left with nothing under them', () => {
+  it('removes a "Schon gelesen?" label and the one-link blocks after it', () => {
+    const links = '<blockquote><p><a href="/a">Luftwaffe trains pilots abroad</a></p></blockquote><blockquote><p><a href="/b">New trainer jets arrive</a></p></blockquote>';
+    const text = run({ lang: 'de', body: `${paragraphs(1, 6)}<p><strong>Schon gelesen?</strong></p>${links}` }).text;
+    expect(text).not.toContain('Schon gelesen');
+    expect(text).not.toContain('Luftwaffe trains pilots abroad');
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+
+  it('removes a heading that ends the article with nothing under it, and keeps headings with text', () => {
+    const body = `<h2>How it started</h2>${paragraphs(1, 4)}<h2>What comes next</h2>${paragraphs(5, 7)}<div><h2>Das könnte dich auch interessieren</h2></div>`;
+    const text = run({ body }).text;
+    expect(text).toContain('How it started');
+    expect(text).toContain('What comes next');
+    expect(text).not.toContain('Das könnte dich');
+  });
+});
+
+describe('repeated paragraphs that are not captions', () => {
+  it('keeps the same question put to every interviewee', () => {
+    const question = 'What made you start writing about food in the first place?';
+    const answer = (n: number) => `<p>Answer ${n}: it started with my grandmother's recipes and a notebook that I still keep in the kitchen drawer.</p>`;
+    const body = `${paragraphs(1, 2)}${[1, 2, 3].map((n) => `<h3>Cook ${n}</h3><p><b>${question}</b></p>${answer(n)}`).join('')}${paragraphs(3, 4)}`;
+    expect(run({ body }).text.split(question).length - 1).toBe(3);
+  });
+});

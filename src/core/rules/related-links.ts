@@ -23,6 +23,10 @@ const HEADING_MAX_CLIMB = 3;
 const INLINE_CONTAINERS = new Set(['p', 'li', 'div', 'aside', 'h3', 'h4', 'strong']);
 const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
+/** A one-link block is (nearly) all link text. */
+const LINK_LINE_MIN_DENSITY = 0.8;
+/** A run of one-link blocks after a label is a list; more than this many is the rest of the page. */
+const LINK_LINES_MAX = 12;
 /** Label lines ("Don't miss", "Most read") are a few words. */
 const LABEL_MAX_CHARS = 50;
 /** A headline link has at least this many words, and this share of its letters in capitals. */
@@ -45,6 +49,21 @@ function isShoutedHeadlineLink(p: Element, text: string, host: string): boolean 
   } catch {
     return false;
   }
+}
+
+/** A block that is one headline link and nothing else ("<p><a>Other story</a></p>"). */
+function isLinkLine(el: Element): boolean {
+  const text = textOf(el);
+  if (text.length === 0 || text.length > INLINE_RELATED_MAX_CHARS || el.querySelector('img, picture, video, iframe')) return false;
+  const links = elementsUnder(el, 'a');
+  return links.length === 1 && linkDensity(el) >= LINK_LINE_MIN_DENSITY;
+}
+
+/** The one-link blocks that directly follow a related label, up to a list's worth. */
+function linkLinesAfter(label: Element): Element[] {
+  const run: Element[] = [];
+  for (let next = label.nextElementSibling; next && run.length < LINK_LINES_MAX && isLinkLine(next); next = next.nextElementSibling) run.push(next);
+  return run;
 }
 
 export function isTeaserList(el: Element): boolean {
@@ -91,11 +110,17 @@ export const relatedLinks: Rule = {
         matches.push({ el: list, reason: `related heading "${text}"` });
         continue;
       }
-      // The label stands alone and the list follows it as the next block.
+      // The label stands alone and the list follows it as the next block, or as a run of one-link blocks.
       const label = heading.localName === 'strong' && heading.parentElement?.childElementCount === 1 ? heading.parentElement : heading;
       const next = label.nextElementSibling;
       if (next && isTeaserList(next)) {
         matches.push({ el: label, reason: `related label "${text}"` }, { el: next, reason: `list after related label "${text}"` });
+        continue;
+      }
+      const run = linkLinesAfter(label);
+      if (run.length > 0) {
+        matches.push({ el: label, reason: `related label "${text}"` });
+        for (const el of run) matches.push({ el, reason: `link after related label "${text}"` });
       }
     }
     for (const line of ctx.elements) {

@@ -200,6 +200,33 @@ export const TAXONOMY_LINE =
 /** A copyright or reprint notice: "© 2020 CBS Interactive Inc. All Rights Reserved.", "Copyright 2019 The New Arab". */
 export const COPYRIGHT_LINE = /^(?:©|ⓒ|\(c\)\s|copyright\s*(?:©|ⓒ|\(c\)|@|\d{4}))|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i;
 
+/**
+ * The publisher speaking to the reader about the site rather than the story: follow-us and app lines,
+ * paywall and subscriber notices, "Was this article helpful?" and share prompts, affiliate disclosures.
+ */
+export const READER_NOTICE_LINE = new RegExp(
+  [
+    String.raw`^follow (?:us|@?[\w.]+(?: [\w.]+){0,3}) on (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|telegram|whatsapp)\b`,
+    String.raw`\b(?:download|get|install) (?:the|our) [\w\s.&'’-]{0,40}\bapps?\b`,
+    String.raw`^to (?:view|read|continue reading|access) (?:the |this )?(?:full|whole|rest|entire|story|article)`,
+    String.raw`\balready a (?:subscriber|member)\b`,
+    String.raw`^(?:first-time |new )?subscribers? (?:also )?(?:get|receive|enjoy)\b`,
+    String.raw`^subscribe (?:now|today|to (?:our|the)\b)`,
+    String.raw`\b(?:was|is) this (?:article|post|page|story) (?:helpful|useful)\b`,
+    String.raw`^(?:if you )?(?:enjoyed|liked) (?:reading )?this (?:post|article|story)\b`,
+    String.raw`^we want to hear what you think\b`,
+    String.raw`^this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)`,
+    String.raw`\b(?:may|might|will|could) (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission\b`,
+    String.raw`^war (?:der|dieser) (?:artikel|beitrag|text) (?:nützlich|hilfreich)`,
+    String.raw`^(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen`,
+    String.raw`^gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)\b`,
+    String.raw`^(?:bei den|die mit \*? ?(?:gekennzeichneten )?) ?(?:verlinkungen|links) (?:handelt es sich um|sind)`,
+    String.raw`^(?:hazte|hágase) (?:miembro|socio)|^s[ií]guenos en\b|^[¿¡]?(?:ya sabías que|únete)\b.{0,80}\b(?:canal|telegram|whatsapp)`,
+    String.raw`^suivez-nous sur\b|^abonnez-vous\b`,
+  ].join('|'),
+  'i',
+);
+
 /** Taxonomy and copyright lines are one or two short sentences. */
 export const META_LINE_MAX_CHARS = 220;
 

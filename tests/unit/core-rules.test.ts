@@ -254,3 +254,19 @@ describe('repeated paragraphs that are not captions', () => {
     expect(run({ body }).text.split(question).length - 1).toBe(3);
   });
 });
+
+describe("the publisher's notices to the reader", () => {
+  it('removes follow-us, subscriber, feedback and affiliate lines, and keeps story sentences with the same words', () => {
+    const body = `${paragraphs(1, 4)}
+      <p>He decided to follow us on the way home, and the app he had downloaded showed the route.</p>
+      <p>Already a subscriber? Log in for immediate access to this story.</p>
+      <p>Was this article helpful?</p>
+      <p>Follow Example News on Twitter and Instagram @ExampleNews.</p>
+      <p>This post contains affiliate links; we may earn a commission when you buy through them.</p>
+      ${paragraphs(5, 6)}`;
+    const text = run({ body }).text;
+    expect(text).toContain('He decided to follow us on the way home');
+    for (const line of ['Already a subscriber', 'Was this article helpful', 'Follow Example News', 'affiliate links']) expect(text).not.toContain(line);
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+});

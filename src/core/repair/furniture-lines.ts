@@ -1,7 +1,8 @@
 /**
  * Page furniture that survives inside the extracted body as lines of its own: picture credits ("Foto: dpa",
  * "Shutterstock"), slide counters and widget words ("1 of 6", "Caption", "Close"), taxonomy lines
- * ("Filed under: Politics"), copyright notices, and blocks a template printed twice (a caption under every
+ * ("Filed under: Politics"), copyright notices, the publisher's notices to the reader ("Follow us on
+ * Twitter", "Already a subscriber? Log in", "Was this article helpful?"), and blocks a template printed twice (a caption under every
  * slide), and headings left at the very end with nothing under them (their list was removed). None of them
  * is part of the story; the reader shows each caption once and no credits. Only whole
  * lines are removed, and only short ones (long text is prose, whatever it starts with); only captions are
@@ -15,6 +16,7 @@ import {
   META_LINE_MAX_CHARS,
   PHOTO_CREDIT_LINE,
   PICTURE_AGENCY_LINE,
+  READER_NOTICE_LINE,
   REPEATED_BLOCK_MIN_CHARS,
   TAXONOMY_LINE,
 } from '../constants.js';
@@ -31,7 +33,7 @@ const BLOCK_INSIDE = 'p, div, li, ul, ol, figure, figcaption, table, blockquote,
 /** ... and is not code or tabular data, where short lines and repeats are content. */
 const KEEP_INSIDE = 'pre, code, table, math';
 
-export type FurnitureKind = 'repeated' | 'credit' | 'widget' | 'taxonomy' | 'copyright' | 'heading';
+export type FurnitureKind = 'repeated' | 'credit' | 'widget' | 'taxonomy' | 'copyright' | 'notice' | 'heading';
 
 export function furnitureKind(text: string): FurnitureKind | null {
   if (text.length <= FURNITURE_LINE_MAX_CHARS) {
@@ -42,6 +44,7 @@ export function furnitureKind(text: string): FurnitureKind | null {
   if (text.length <= META_LINE_MAX_CHARS) {
     if (COPYRIGHT_LINE.test(text)) return 'copyright';
     if (TAXONOMY_LINE.test(text)) return 'taxonomy';
+    if (READER_NOTICE_LINE.test(text)) return 'notice';
   }
   return null;
 }

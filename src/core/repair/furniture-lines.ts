@@ -23,15 +23,39 @@ import {
 import { textOf } from '../dom.js';
 
 /** Elements that hold one line or paragraph of text. */
-const LINE_TAGS = 'p, div, li, figcaption, span, small, em, strong, b, i, h2, h3, h4, h5, h6, dd, dt, cite, address';
-const MEDIA = 'img, picture, video, audio, iframe, svg, table';
-const PICTURE = 'img, picture, video';
+const LINE_TAGS = new Set(['p', 'div', 'li', 'figcaption', 'span', 'small', 'em', 'strong', 'b', 'i', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'cite', 'address']);
 /** Inline lines count only inside a figure, where a credit trails the caption in its own element. */
 const INLINE = new Set(['span', 'small', 'em', 'strong', 'b', 'i', 'cite']);
-/** A line holds no blocks of its own (then it is a container, judged by its children) ... */
-const BLOCK_INSIDE = 'p, div, li, ul, ol, figure, figcaption, table, blockquote, pre, h1, h2, h3, h4, h5, h6, section, article, img, picture, video, iframe, svg';
-/** ... and is not code or tabular data, where short lines and repeats are content. */
-const KEEP_INSIDE = 'pre, code, table, math';
+/** A line holds none of these (an element that does is a container, judged by its children) ... */
+const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'figure', 'figcaption', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'img', 'picture', 'video', 'audio', 'iframe', 'svg']);
+/** ... and is not, nor holds, code or tabular data, where short lines and repeats are content. */
+const KEEP = new Set(['pre', 'code', 'table', 'math']);
+const MEDIA = 'img, picture, video, audio, iframe, svg, table';
+const PICTURE = 'img, picture, video';
+/** How many wrappers a caption may sit in below the picture's level (gallery slide, caption box). */
+const CAPTION_MAX_CLIMB = 3;
+
+interface Line {
+  el: Element;
+  inline: boolean;
+  inFigure: boolean;
+}
+
+/** The line elements under `el` in document order, found in one walk. Returns whether `el` is or holds a block. */
+function collectLines(el: Element, inFigure: boolean, lines: Array<Line | null>): boolean {
+  const tag = el.localName;
+  if (KEEP.has(tag)) return true;
+  const figure = inFigure || tag === 'figure' || tag === 'figcaption';
+  const slot = lines.length;
+  lines.push(null);
+  let holdsBlock = false;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (collectLines(child, figure, lines)) holdsBlock = true;
+  }
+  const inline = INLINE.has(tag);
+  if (LINE_TAGS.has(tag) && !holdsBlock && (!inline || figure)) lines[slot] = { el, inline, inFigure: figure };
+  return holdsBlock || BLOCKS.has(tag);
+}
 
 export type FurnitureKind = 'repeated' | 'credit' | 'widget' | 'taxonomy' | 'copyright' | 'notice' | 'heading';
 
@@ -54,18 +78,20 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' 
 /** Removes furniture lines from `content`; returns how many of each kind went. */
 export function removeFurnitureLines(content: Element): Partial<Record<FurnitureKind, number>> {
   const removed: Partial<Record<FurnitureKind, number>> = {};
-  const seen = new Set<string>();
-  for (const el of Array.from(content.querySelectorAll(LINE_TAGS))) {
-    if (!content.contains(el) || el.querySelector(BLOCK_INSIDE) || el.closest(KEEP_INSIDE)) continue;
-    const inline = INLINE.has(el.localName);
-    if (inline && !el.closest('figure, figcaption')) continue;
+  const captions = new Set<string>();
+  const lines: Array<Line | null> = [];
+  for (let child = content.firstElementChild; child; child = child.nextElementSibling) collectLines(child, false, lines);
+  for (const line of lines) {
+    if (!line || !content.contains(line.el)) continue;
+    const { el, inline } = line;
     const text = textOf(el);
     if (!text) continue;
     let kind = furnitureKind(text);
-    if (!kind && !inline && text.length >= REPEATED_BLOCK_MIN_CHARS && isCaption(el)) {
+    if (!kind && !inline && text.length >= REPEATED_BLOCK_MIN_CHARS) {
+      // A repeat of a caption seen earlier goes, wherever it sits; only captions start the list.
       const key = norm(text);
-      if (seen.has(key)) kind = 'repeated';
-      else seen.add(key);
+      if (captions.has(key)) kind = 'repeated';
+      else if (isCaption(line)) captions.add(key);
     }
     if (!kind) continue;
     // An inline line (a credit in <small> inside a caption) goes alone; a block line takes its empty parents.
@@ -85,13 +111,18 @@ export function removeFurnitureLines(content: Element): Partial<Record<Furniture
 }
 
 /**
- * A caption: inside a figure, or the block right after a picture that has no text of its own. Only captions
- * are deduplicated: a paragraph may repeat on purpose (the same question put to every interviewee).
+ * A caption: inside a figure, or the first line after a picture that has no text of its own. Only repeats of
+ * captions are removed: a paragraph may repeat on purpose (the same question put to every interviewee).
  */
-function isCaption(el: Element): boolean {
-  if (el.closest('figure, figcaption')) return true;
-  const before = el.previousElementSibling;
-  return !!before && !textOf(before) && (before.matches(PICTURE) || !!before.querySelector(PICTURE));
+function isCaption({ el, inFigure }: Line): boolean {
+  if (inFigure) return true;
+  // The closest block before the line, looking through wrappers the line opens.
+  let node: Element | null = el;
+  for (let level = 0; node && level <= CAPTION_MAX_CLIMB; level++, node = node.parentElement) {
+    const before: Element | null = node.previousElementSibling;
+    if (before) return !textOf(before) && (before.matches(PICTURE) || !!before.querySelector(PICTURE));
+  }
+  return false;
 }
 
 /** True when no text or media follows `el` inside `root`. */

@@ -94,7 +94,7 @@ export const RELATED_TOKEN =
 
 /** Headings that introduce link lists to other articles ("Related stories", "Most read in world news"). */
 export const RELATED_HEADING =
-  /^(?:related(?: (?:articles?|stories|story|posts?|news|content|coverage|reading|links))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news|like this)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| reading| stories)?|(?:the )?most (?:read|popular|viewed|shared|commented)|popular(?: (?:posts|stories|now|articles))?|latest(?: (?:news|stories|posts|articles|headlines))?|top stories|trending(?: now| stories)?|further reading|see also|don'?t miss|editor'?s picks|(?:weitere|verwandte|ähnliche|neueste|passende) (?:artikel|themen|nachrichten|beiträge|news)|mehr zum thema|mehr aus\b|das könnte (?:sie|dich|euch) (?:auch )?interessieren|lesen sie auch|auch lesen|schon gelesen|zum weiterlesen|weiterführende (?:links?|artikel|informationen)|passend zum thema|meistgelesen|am meisten gelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|(?:te|le) puede interesar|vea también|mira también|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\b.{0,40}$/i;
+  /^(?:related(?: (?:articles?|stories|story|posts?|news|content|coverage|reading|links))?|read (?:more|next|also)|more (?:from|on|in|stories|articles|news|like this)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| reading| stories)?|(?:the )?most (?:read|popular|viewed|shared|commented)|popular(?: (?:posts|stories|now|articles))?|latest(?: (?:news|stories|posts|articles|headlines))?|top stories|trending(?: now| stories)?|further reading|see also|don'?t miss|editor'?s picks|(?:weitere|verwandte|ähnliche|neueste|passende) (?:artikel|themen|nachrichten|beiträge|news)|mehr zum thema|mehr (?:aus|zu)\b|empfehlungen\b|(?:vorschau auf )?(?:den |die )?(?:nächsten?|vorherigen?) (?:artikel|beitrag|beiträge)|(?:next|previous) (?:article|post|story)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|lesen sie auch|auch lesen|schon gelesen|zum weiterlesen|weiterführende (?:links?|artikel|informationen)|passend zum thema|meistgelesen|am meisten gelesen|à lire aussi|lire aussi|sur le même sujet|les plus lus|articles? (?:liés|similaires)|(?:te|le) puede interesar|vea también|mira también|lo más leído|noticias relacionadas|ver también|leggi anche|potrebbe interessarti|articoli correlati|i più letti|lees ook|meest gelezen|gerelateerde artikelen|leia também|veja também|mais lidas|notícias relacionadas)\b.{0,40}$/i;
 
 /** A teaser list: at least this many links to distinct pages ... */
 export const RELATED_MIN_LINKS = 2;
@@ -180,7 +180,7 @@ export const FURNITURE_LINE_MAX_CHARS = 90;
  * "Courtesy Google", "Credit...Anna Moneymaker", "(Image: © NASA)", "© Amazon".
  */
 export const PHOTO_CREDIT_LINE =
-  /^[([]?\s*(?:(?:photo|foto|bild|image|picture|graphic|grafik|illustration|abbildung|imagen|immagine)s?(?:\s*(?:credit|quelle|source|nachweis|courtesy))?\s*(?::|\||\/|…|\.{2,})|(?:photo|image|picture|foto|bild)s?\s+(?:by|courtesy|copyright|credit|via|von)\b|photograph(?:ed)?\s+by\b|courtesy(?:\s+of)?\s|credits?\s*(?::|…|\.{2,})|cr[ée]dit(?:o|s)?\s*:|bildquelle|fotoquelle|©|ⓒ|\(c\)\s)/i;
+  /^[([]?\s*(?:(?:photo|foto|bild|image|picture|graphic|grafik|illustration|abbildung|imagen|immagine)s?(?:\s*(?:credit|quelle|source|nachweis|courtesy))?\s*(?::|\||\/|…|\.{2,})|(?:photo|image|picture|foto|bild)s?\s+(?:by|courtesy|copyright|credit|via|von)\b|photograph(?:ed)?\s+by\b|courtesy(?:\s+of)?\s|credits?\s*(?::|…|\.{2,})|cr[ée]dit(?:o|s)?\s*:|bildquelle|fotoquelle|beitragsbild|titelbild|headerbild|bild via\b|©|ⓒ|\(c\)\s)/i;
 
 /** A line naming only a picture agency, alone or after a photographer: "Shutterstock", "Alex Wong | Getty Images". */
 export const PICTURE_AGENCY_LINE =
@@ -188,7 +188,7 @@ export const PICTURE_AGENCY_LINE =
 
 /** Slide counters and picture widget words: "1 of 6", "Image 1 of 4", "Caption", "Close", "Enlarge". */
 export const GALLERY_WIDGET_LINE =
-  /^(?:(?:image|photo|picture|slide|bild|foto)\s*)?\d+\s*(?:of|\/|von|de|di|sur)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|zoom|full ?screen|vollbild|schlie(?:ß|ss)en|click to enlarge|view (?:larger|full)(?: image| size)?|open gallery|zum vergrö(?:ß|ss)ern.{0,40}|bild vergrö(?:ß|ss)ern|read more|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)$/i;
+  /^(?:(?:image|photo|picture|slide|bild|foto)\s*)?\d+\s*(?:of|\/|von|de|di|sur)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|zoom|full ?screen|vollbild|schlie(?:ß|ss)en|click to enlarge|view (?:larger|full)(?: image| size)?|open gallery|externer inhalt|external content|print(?: this)?(?: article| page)?|drucken|artikel drucken|drukuj|imprimir|imprimer|pdf|zum vergrö(?:ß|ss)ern.{0,40}|bild vergrö(?:ß|ss)ern|read more|weiterlesen|lire la suite|leer más|leia mais|continua a leggere)$/i;
 
 /**
  * Post taxonomy and filing lines that blog and CMS templates print around the story: "Filed under: X",

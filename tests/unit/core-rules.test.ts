@@ -193,11 +193,11 @@ describe('furniture lines inside the story', () => {
   it('removes picture credits, slide counters and widget words, and keeps the captions', () => {
     const body = `${paragraphs(1, 2)}
       ${figure(1, 'The bridge seen from the east bank at dawn. <small>Photo: Jane Doe</small>')}
-      <p>Shutterstock</p><p>1 of 6</p><p>Caption</p><p>Alex Wong | Getty Images</p>
+      <p>Shutterstock</p><p>1 of 6</p><p>Caption</p><p>Alex Wong | Getty Images</p><p>Beitragsbild</p><p>Externer Inhalt</p><p>PDF</p>
       ${paragraphs(3, 6)}`;
     const text = normalise(run({ body }).text);
     expect(text).toContain('The bridge seen from the east bank at dawn.');
-    for (const line of ['Photo: Jane Doe', 'Shutterstock', '1 of 6', 'Caption', 'Getty Images']) expect(text).not.toContain(line);
+    for (const line of ['Photo: Jane Doe', 'Shutterstock', '1 of 6', 'Caption', 'Getty Images', 'Beitragsbild', 'Externer Inhalt', 'PDF']) expect(text).not.toContain(line);
     expect(text).toContain('Paragraph 6 of the story');
   });
 

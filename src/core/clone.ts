@@ -40,9 +40,11 @@ export interface ExtractionCopy {
 
 /**
  * A detached copy of `doc` for extraction: the head's title and meta tags, a `<base>` with the page URL (so
- * relative links resolve as on the page), the root's lang and dir, and the filtered body.
+ * relative links resolve as on the page), the root's lang and dir, and the filtered body. With `region` (the
+ * article region found on the live page), the copy's body holds only that element: the rules and Readability
+ * never look outside it, so copying the rest of the page would be wasted work.
  */
-export function cloneForExtraction(doc: Document, baseUrl: string, track: ReadonlyArray<Element | null> = []): ExtractionCopy {
+export function cloneForExtraction(doc: Document, baseUrl: string, track: ReadonlyArray<Element | null> = [], region: Element | null = null): ExtractionCopy {
   const copies = new Map<Element, Element>();
   for (const el of track) if (el) copies.set(el, el);
   const copy = doc.implementation.createHTMLDocument(doc.title);
@@ -63,7 +65,14 @@ export function cloneForExtraction(doc: Document, baseUrl: string, track: Readon
         // The HTML parser accepts names setAttribute refuses ("<" from a stray second <body> tag): skip them.
       }
     }
-    copyChildren(doc.body, copy.body, copy, copies);
+    if (region && region !== doc.body && doc.body.contains(region)) {
+      const top = copy.importNode(region, false);
+      if (copies.has(region)) copies.set(region, top);
+      copy.body.appendChild(top);
+      copyChildren(region, top, copy, copies);
+    } else {
+      copyChildren(doc.body, copy.body, copy, copies);
+    }
   }
   return {
     doc: copy,

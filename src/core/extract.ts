@@ -51,7 +51,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   if (!doc.body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
 
   const liveRegion = articleRegion(doc.body, metadata.headline, scan.block.container);
-  const copy = cloneForExtraction(doc, doc.baseURI || url, [metadata.headline, liveRegion]);
+  const copy = cloneForExtraction(doc, doc.baseURI || url, [metadata.headline, liveRegion], liveRegion);
   const clone = copy.doc;
   const body = clone.body;
   const headline = copy.copyOf(metadata.headline);

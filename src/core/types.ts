@@ -56,7 +56,10 @@ export interface ArticleResult {
   textContent: string;
   wordCount: number;
   readingMinutes: number;
-  /** How many blocks each rule family stripped. Families that removed nothing are absent. */
+  /**
+   * How many blocks each rule family stripped from the article region (what the reader would otherwise show;
+   * sidebars and footers are never shown, so their ads are not counted). Families that removed nothing are absent.
+   */
   removed: Partial<Record<RuleFamily, number>>;
   debug?: RemovalRecord[];
 }

@@ -139,6 +139,24 @@ describe('visible evidence near the headline', () => {
   });
 });
 
+describe('published date: more evidence', () => {
+  const plainUrl = 'https://news.example.org/story.html';
+
+  it('reads a date written as the own text of a meta line with many parts', () => {
+    const line = '<div class="post_meta"><span class="dot">·</span> November 22, 2011 <span class="dot">·</span> <img src="/i.png" alt=""> <a href="/c">3 comments</a> <a href="/t">Travel</a></div>';
+    expect(meta({ beforeBody: line }, plainUrl).published).toBe('2011-11-22');
+    const labelled = '<p class="footer">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br><a href="/x">Impressum</a></p>';
+    const m = meta({ lang: 'de', afterBody: labelled }, plainUrl);
+    expect(m.published).toBe('2023-11-01');
+    expect(m.modified).toBe('2023-10-31');
+  });
+
+  it('does not read a date out of a sentence among other parts', () => {
+    const sentence = '<p>The next meeting takes place on 5 February 2020 at the <a href="/c">cafe</a>, <b>bring</b> <i>friends</i> <a href="/x">here</a>.</p>';
+    expect(meta({ beforeBody: sentence }, plainUrl).published).toBeNull();
+  });
+});
+
 describe('language and direction', () => {
   it('reduces the page language to its primary subtag and derives direction', () => {
     expect(meta({ lang: 'en-GB' }).lang).toBe('en');

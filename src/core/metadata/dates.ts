@@ -98,6 +98,11 @@ export function normaliseMachineDate(value: string | null | undefined): string |
  * May 6 (US usage); otherwise day first, as in the rest of the world. Unambiguous values decide by themselves.
  */
 export function parseDateText(text: string, monthFirst = false): string | null {
+  return findDateText(text, monthFirst)?.value ?? null;
+}
+
+/** The first date written for people in `text` and where it starts, or null (see `parseDateText`). */
+export function findDateText(text: string, monthFirst = false): { value: string; index: number } | null {
   const candidates: Array<{ index: number; value: string }> = [];
   const iso = ISO_DATE.exec(text);
   if (iso && validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
@@ -128,7 +133,7 @@ export function parseDateText(text: string, monthFirst = false): string | null {
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => a.index - b.index);
-  return candidates[0]!.value;
+  return candidates[0]!;
 }
 
 /** True if `text` contains a date (or a day range) written for people: "26-27 February 2020", "May 3, 2021". */

@@ -151,6 +151,31 @@ describe('published date: more evidence', () => {
     expect(m.modified).toBe('2023-10-31');
   });
 
+  it('prefers the date printed next to the headline over a bare Dublin Core "date" meta tag', () => {
+    const m = meta({ lang: 'de', head: '<meta name="date" content="2020-02-12">', beforeBody: '<div class="news-timedata">05.02.2020 - Redaktion</div>' }, plainUrl);
+    expect(m.published).toBe('2020-02-05');
+    // A publication-specific tag keeps its day against a printed date further apart.
+    const strong = meta({ head: '<meta property="article:published_time" content="2020-02-12T10:00:00+01:00">', beforeBody: '<div class="date">05.02.2020</div>' }, plainUrl);
+    expect(strong.published).toBe('2020-02-12T10:00:00+01:00');
+  });
+
+  it('takes the printed local day when a structured UTC time falls on the adjacent day', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Council approves the new river bridge', datePublished: '2019-10-18T22:04:00Z' };
+    const m = meta({ lang: 'de', head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>`, beforeBody: '<p class="infoline"><span>Von Claudia Riedler</span> <span class="datum">19. Oktober 2019 00:04 Uhr</span></p>' }, plainUrl);
+    expect(m.published).toBe('2019-10-19');
+    expect(m.sources.published).toBe('page-text');
+  });
+
+  it('reads the publication day of a dated permalink', () => {
+    expect(meta({}, 'https://blog.example.org/2014/05/18/all-new/').published).toBe('2014-05-18');
+    expect(meta({}, 'https://example.ch/2016-04-15/what-is-new/').published).toBe('2016-04-15');
+    const m = meta({ head: '<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">' }, 'https://example.de/home/2017/7/12/montauk');
+    expect(m.published).toBe('2017-07-12');
+    expect(m.sources.published).toBe('url');
+    // No day in the path: no date.
+    expect(meta({}, 'https://example.org/2020/01/story.html').published).toBeNull();
+  });
+
   it('does not read a date out of a sentence among other parts', () => {
     const sentence = '<p>The next meeting takes place on 5 February 2020 at the <a href="/c">cafe</a>, <b>bring</b> <i>friends</i> <a href="/x">here</a>.</p>';
     expect(meta({ beforeBody: sentence }, plainUrl).published).toBeNull();

@@ -140,3 +140,29 @@ export function findDateText(text: string, monthFirst = false): { value: string;
 export function hasDateText(text: string): boolean {
   return parseDateText(text) !== null || new RegExp(String.raw`\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:${MONTH_ALT})\b`, 'iu').test(text);
 }
+
+/**
+ * A full date in the page address's path (/2020/01/29/slug, /2016-04-15/slug), as `YYYY-MM-DD`, or null. Blogs and
+ * news sites put the publication day into the permalink when the article is first published, and keep it.
+ */
+const URL_PATH_DATE = /\/(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)/;
+
+export function dateInUrl(url: string | null | undefined): string | null {
+  let path: string;
+  try {
+    path = new URL(url ?? '').pathname;
+  } catch {
+    return null;
+  }
+  const match = URL_PATH_DATE.exec(path);
+  if (!match) return null;
+  const y = Number(match[1]), m = Number(match[3]), d = Number(match[4]);
+  return validDate(y, m, d) ? formatDate(y, m, d) : null;
+}
+
+/** Whole days from the calendar day of `a` to that of `b` (each as written, `YYYY-MM-DD…`), or null. */
+export function daysBetween(a: string, b: string): number | null {
+  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) : NaN);
+  const diff = (day(b) - day(a)) / 86_400_000;
+  return Number.isFinite(diff) ? diff : null;
+}

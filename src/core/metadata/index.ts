@@ -5,9 +5,9 @@
 import { textOf } from '../dom.js';
 import type { ArticleResult, MetadataSource } from '../types.js';
 import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
-import { normaliseMachineDate } from './dates.js';
+import { dateInUrl, daysBetween, normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
-import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
+import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
 import { bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
 
 /** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
@@ -26,6 +26,16 @@ const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'kh
 /** US English writes 05/06/2018 month first; everyone else day first. */
 function monthFirstFor(lang: string | null, fullLang: string | null): boolean {
   return lang === 'en' && /^en-us$/i.test(fullLang ?? '');
+}
+
+/**
+ * The date printed next to the headline wins over a structured one that is only a bare Dublin Core "date" (any date
+ * in the page's life), or that names the adjacent day: the printed day is the publisher's local one, while
+ * structured values are often written in UTC or the server's zone.
+ */
+function printedDateWins(structured: string, printed: string, genericDate: boolean): boolean {
+  const days = daysBetween(structured, printed);
+  return days !== null && days !== 0 && (genericDate || Math.abs(days) === 1);
 }
 
 function microdata(doc: Document, prop: string): Element | null {
@@ -140,11 +150,13 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     published = normaliseMachineDate(microdataValue(microdata(doc, 'datePublished')));
     if (published) sources.published = 'microdata';
   }
+  let genericDate = false;
   if (!published) {
     for (const key of PUBLISHED_META_KEYS) {
       published = normaliseMachineDate(meta.get(key)?.[0]);
       if (published) {
         sources.published = 'meta';
+        genericDate = GENERIC_DATE_META_KEYS.has(key);
         break;
       }
     }
@@ -156,16 +168,25 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     modified = normaliseMachineDate(value);
     if (modified) sources.modified = 'meta';
   }
-  if ((!published || !modified) && doc.body) {
+  if (doc.body) {
     const dates = datesNearHeadline(near(), headline, monthFirstFor(lang, fullLang));
     if (!published && dates.published && dates.publishedSource) {
       published = dates.published;
+      sources.published = dates.publishedSource;
+    } else if (published && dates.publishedPrinted && dates.publishedSource && printedDateWins(published, dates.publishedPrinted, genericDate)) {
+      published = dates.publishedPrinted;
       sources.published = dates.publishedSource;
     }
     if (!modified && dates.modified) {
       modified = dates.modified;
       sources.modified = 'page-text';
     }
+  }
+  // A dated permalink (/2020/01/29/slug) records the day the article was first published.
+  const urlDay = dateInUrl(doc.URL || baseUrl);
+  if (urlDay && daysBetween(urlDay, published ?? '') !== 0) {
+    published = urlDay;
+    sources.published = 'url';
   }
 
   const siteName =

@@ -74,6 +74,12 @@ export const PUBLISHED_META_KEYS = [
   'release_date',
 ] as const;
 
+/**
+ * Dublin Core's bare "date" is any date in the page's life (CMSs often fill it with the last edit), unlike the
+ * publication-specific keys above: a date printed next to the headline wins over it.
+ */
+export const GENERIC_DATE_META_KEYS: ReadonlySet<string> = new Set(['date', 'dc.date', 'dcterms.date']);
+
 export const MODIFIED_META_KEYS = [
   'article:modified_time',
   'og:updated_time',

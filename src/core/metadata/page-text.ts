@@ -272,6 +272,10 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null): 
 export interface PageDates {
   published: string | null;
   publishedSource: 'time-element' | 'page-text' | null;
+  /** How close to the headline the published date sits (elements, weighted by kind of evidence); lower is stronger. */
+  publishedDistance: number;
+  /** The published day as printed for the reader (`YYYY-MM-DD`), not a machine attribute beside it; null if none. */
+  publishedPrinted: string | null;
   modified: string | null;
 }
 
@@ -311,8 +315,8 @@ function ownDateLines(el: Element): Text[] {
  * classed "updated"/"modified" is taken as published when the page shows no other date.
  */
 export function datesNearHeadline(index: PageIndex, headline: Element | null, monthFirst: boolean): PageDates {
-  let best: { value: string; d: number; time: boolean } | null = null;
-  let classedModified: { value: string; d: number; time: boolean } | null = null;
+  let best: { value: string; d: number; time: boolean; printed: string | null } | null = null;
+  let classedModified: { value: string; d: number; time: boolean; printed: string | null } | null = null;
   let modified: { value: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     const isTime = el.localName === 'time';
@@ -331,7 +335,8 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
       const weighted = d * (isTime ? TIME_WEIGHT : marked ? MARKED_DATE_WEIGHT : BARE_DATE_WEIGHT);
       if (best && weighted >= best.d && modified && weighted >= modified.d) continue;
       const machine = at === el ? normaliseMachineDate(el.getAttribute('datetime') ?? (isTime ? null : el.getAttribute('content'))) : null;
-      const value = machine ?? parseDateText(line, monthFirst);
+      const printed = parseDateText(line, monthFirst);
+      const value = machine ?? printed;
       if (!value) continue;
       if (inForeignContainer(el, headline)) continue;
       const label = `${textBefore(at)} ${line}`;
@@ -341,14 +346,20 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
         continue;
       }
       if (MODIFIED_CLASS.test(tokens) && !/publi/.test(tokens)) {
-        if (!classedModified || weighted < classedModified.d) classedModified = { value, d: weighted, time: isTime };
+        if (!classedModified || weighted < classedModified.d) classedModified = { value, d: weighted, time: isTime, printed };
         continue;
       }
-      if (!best || weighted < best.d) best = { value, d: weighted, time: isTime };
+      if (!best || weighted < best.d) best = { value, d: weighted, time: isTime, printed };
     }
   }
   const published = best ?? classedModified;
   const modifiedValue = modified?.value ?? (best && classedModified ? classedModified.value : null);
-  if (!published) return { published: null, publishedSource: null, modified: modifiedValue };
-  return { published: published.value, publishedSource: published.time ? 'time-element' : 'page-text', modified: modifiedValue };
+  if (!published) return { published: null, publishedSource: null, publishedDistance: Infinity, publishedPrinted: null, modified: modifiedValue };
+  return {
+    published: published.value,
+    publishedSource: published.time ? 'time-element' : 'page-text',
+    publishedDistance: published.d,
+    publishedPrinted: published.printed,
+    modified: modifiedValue,
+  };
 }

@@ -176,6 +176,32 @@ describe('published date: more evidence', () => {
     expect(meta({}, 'https://example.org/2020/01/story.html').published).toBeNull();
   });
 
+  it('keeps a structured date against the date of an embedded tweet', () => {
+    const tweet = '<blockquote class="twitter-tweet"><p>Highlights from our win</p>— West Ham (@WestHam) <a href="https://twitter.com/x">October 31, 2021</a></blockquote>';
+    const m = meta({ head: '<meta property="article:published_time" content="2021-11-01T10:52:50+01:00">', beforeBody: `<p class="lead">Intro.</p>${tweet}` }, plainUrl);
+    expect(m.published).toBe('2021-11-01T10:52:50+01:00');
+  });
+
+  it('reads a dateline opening the first paragraph', () => {
+    const body = '<p>29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile des vorgeschlagenen Gesetzes beklagt, und nun folgt die Antwort der Regierung in langen Worten.</p>';
+    expect(meta({ lang: 'de', beforeBody: body }, plainUrl).published).toBe('2022-11-29');
+  });
+
+  it('reads the meta line right beside the headline even when its class says teaser', () => {
+    const html = articlePage({}).replace('<h1>', '<h3 class="bb-teaser-meta">02.01.2022</h3><h1>');
+    const doc = page(html);
+    expect(readMetadata(doc, doc.URL).published).toBe('2022-01-02');
+    // A teaser further away stays out.
+    expect(meta({ afterBody: '<p>More.</p><div class="teaser"><span class="date">02.01.2022</span><a href="/x">Other story</a></div>' }, plainUrl).published).toBeNull();
+  });
+
+  it('reads the hAtom <abbr title> date and more publication meta tags', () => {
+    const abbr = meta({ beforeBody: '<p><abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr></p>' }, plainUrl);
+    expect(abbr.published).toBe('2017-09-09T10:52:00+02:00');
+    const share = meta({ head: '<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">' }, plainUrl);
+    expect(share.published).toBe('2014-03-17T01:44:37+01:00');
+  });
+
   it('does not read a date out of a sentence among other parts', () => {
     const sentence = '<p>The next meeting takes place on 5 February 2020 at the <a href="/c">cafe</a>, <b>bring</b> <i>friends</i> <a href="/x">here</a>.</p>';
     expect(meta({ beforeBody: sentence }, plainUrl).published).toBeNull();
@@ -203,6 +229,10 @@ describe('date parsing', () => {
     ['3 de março de 2021', '2021-03-03'],
     ['Posted 2021-03-03', '2021-03-03'],
     ['03.04.2021', '2021-04-03'],
+    ['15 августа 2016, 13:43', '2016-08-15'],
+    ['3 września 2021', '2021-09-03'],
+    ['3. května 2021', '2021-05-03'],
+    ['3. elokuuta 2021', '2021-08-03'],
     ['no date here', null],
   ])('%s -> %s', (text, iso) => {
     expect(parseDateText(text)).toBe(iso);

@@ -1,6 +1,7 @@
 /**
  * Dates: machine-readable values (ISO 8601, RFC 2822, epoch) and dates written for people in English,
- * German, French, Spanish, Italian, Dutch and Portuguese, normalised to the core's output format:
+ * German, French, Spanish, Italian, Dutch and Portuguese (and, day first, Russian, Ukrainian, Polish, Czech,
+ * Finnish and the Scandinavian languages), normalised to the core's output format:
  * `YYYY-MM-DDTHH:mm:ss±hh:mm` when the source gives a time with an offset, else `YYYY-MM-DD`.
  */
 
@@ -20,7 +21,22 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
 ];
-MONTH_NAMES.forEach((names, index) => names.forEach((name) => (MONTHS[name] = index + 1)));
+/** Day-first languages whose month names are inflected: ru, uk, pl, cs, fi, and sv/da/no forms not above. */
+const MORE_MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+  ['января', 'январь', 'янв', 'січня', 'stycznia', 'ledna', 'tammikuuta'],
+  ['февраля', 'февраль', 'фев', 'лютого', 'lutego', 'února', 'helmikuuta'],
+  ['марта', 'март', 'березня', 'marca', 'března', 'maaliskuuta', 'marts'],
+  ['апреля', 'апрель', 'апр', 'квітня', 'kwietnia', 'dubna', 'huhtikuuta'],
+  ['мая', 'май', 'травня', 'maja', 'května', 'toukokuuta', 'maj'],
+  ['июня', 'июнь', 'червня', 'czerwca', 'června', 'kesäkuuta'],
+  ['июля', 'июль', 'липня', 'lipca', 'července', 'heinäkuuta'],
+  ['августа', 'август', 'авг', 'серпня', 'sierpnia', 'srpna', 'elokuuta', 'augusti'],
+  ['сентября', 'сентябрь', 'сент', 'вересня', 'września', 'září', 'syyskuuta'],
+  ['октября', 'октябрь', 'окт', 'жовтня', 'października', 'října', 'lokakuuta'],
+  ['ноября', 'ноябрь', 'листопада', 'listopada', 'listopadu', 'marraskuuta'],
+  ['декабря', 'декабрь', 'дек', 'грудня', 'grudnia', 'prosince', 'joulukuuta', 'desember'],
+];
+[...MONTH_NAMES, ...MORE_MONTH_NAMES].forEach((names, index) => names.forEach((name) => (MONTHS[name] = (index % 12) + 1)));
 
 // Longest names first so "sept" wins over "sep" and "march" over "mar".
 const MONTH_ALT = Object.keys(MONTHS)

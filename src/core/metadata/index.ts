@@ -8,7 +8,7 @@ import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.j
 import { dateInUrl, daysBetween, normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
-import { bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
+import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
 
 /** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
 export type MetadataFields = Pick<ArticleResult, 'byline' | 'published' | 'modified' | 'sources' | 'siteName' | 'lang' | 'dir' | 'excerpt' | 'leadImage'>;
@@ -27,6 +27,9 @@ const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'kh
 function monthFirstFor(lang: string | null, fullLang: string | null): boolean {
   return lang === 'en' && /^en-us$/i.test(fullLang ?? '');
 }
+
+/** A printed date overrules structured data only when it clearly belongs to the headline: half the search window. */
+const PRINTED_OVERRIDE_DISTANCE = NEAR_HEADLINE_ELEMENTS / 2;
 
 /**
  * The date printed next to the headline wins over a structured one that is only a bare Dublin Core "date" (any date
@@ -51,7 +54,9 @@ function microdata(doc: Document, prop: string): Element | null {
 
 function microdataValue(el: Element | null): string | null {
   if (!el) return null;
-  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? (textOf(el) || null);
+  // hAtom's <abbr title="2017-09-09T10:52:00+02:00">10:52</abbr> keeps the full value in its title.
+  const title = el.localName === 'abbr' ? el.getAttribute('title') : null;
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? title ?? (textOf(el) || null);
 }
 
 function microdataAuthor(doc: Document): string | null {
@@ -173,7 +178,13 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     if (!published && dates.published && dates.publishedSource) {
       published = dates.published;
       sources.published = dates.publishedSource;
-    } else if (published && dates.publishedPrinted && dates.publishedSource && printedDateWins(published, dates.publishedPrinted, genericDate)) {
+    } else if (
+      published &&
+      dates.publishedPrinted &&
+      dates.publishedSource &&
+      dates.publishedDistance <= PRINTED_OVERRIDE_DISTANCE &&
+      printedDateWins(published, dates.publishedPrinted, genericDate)
+    ) {
       published = dates.publishedPrinted;
       sources.published = dates.publishedSource;
     }

@@ -69,6 +69,7 @@ export const PUBLISHED_META_KEYS = [
   'citation_publication_date',
   'citation_date',
   'cxenseparse:recs:publishtime',
+  'shareaholic:article_published_time',
   'date',
   'og:published_time',
   'release_date',

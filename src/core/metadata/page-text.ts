@@ -20,6 +20,8 @@ const MAX_DATE_TEXT = 160;
  * prefix every block with "…-widget".
  */
 const FOREIGN_TOKENS = /comment|related|teaser|recommend|sidebar|(?:^|\s)widget(?:[\s_]|$)/;
+/** Quoted and embedded posts (a tweet, a cited passage) carry their own dates, not the article's. */
+const QUOTED = 'blockquote';
 /** Elements that hold navigation, asides and page footers, unless marked as the article's own meta box. */
 const FOREIGN_TAGS = new Set(['aside', 'nav', 'footer']);
 /** An `<aside class="meta">` or `<footer class="entry-meta">` inside the article holds its own byline and date. */
@@ -36,6 +38,18 @@ function inForeignContainer(el: Element, headline: Element | null): boolean {
     const tokens = attributeTokens(a);
     if (FOREIGN_TOKENS.test(tokens) || /comment/i.test(a.getAttribute('itemtype') ?? '')) return true;
     if (FOREIGN_TAGS.has(a.localName) && !OWN_META_TOKENS.test(tokens)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when `el` is in the element right before or after the headline: the article's own kicker or meta line, even
+ * when the site's class names call it a teaser (`<h3 class="teaser-meta">02.01.2022</h3><h1>…`).
+ */
+function besideHeadline(el: Element, headline: Element | null): boolean {
+  if (!headline) return false;
+  for (let a: Element | null = el; a && !a.contains(headline); a = a.parentElement) {
+    if (a.previousElementSibling === headline || a.nextElementSibling === headline) return true;
   }
   return false;
 }
@@ -138,6 +152,8 @@ const BARE_DATE_WEIGHT = 2;
  * "Veröffentlicht am 16.08.2019"); a date further into the text is part of a sentence or a citation.
  */
 const MAX_OWN_DATE_LABEL = 20;
+/** A dateline: a short place-and-date prefix set off by a dash at the start of a paragraph. */
+const DATELINE = /^([^–—-]{6,40}?)\s+[–—-]\s/;
 /** A bare (unnamed, unlabelled) date line is short: "April 19, 2019", "26 Mai, 2008 | Jane | 3 comments". */
 const MAX_BARE_DATE_TEXT = 80;
 
@@ -304,7 +320,9 @@ function ownDateLines(el: Element): Text[] {
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 3) continue;
     const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length <= MAX_BARE_DATE_TEXT && (findDateText(text)?.index ?? Infinity) <= MAX_OWN_DATE_LABEL) lines.push(child as Text);
+    // A dateline opens the first paragraph: "29.11.2022 – Mehrfach hatte …", "Berlin, 3. Mai 2021 - Die …".
+    const line = text.length <= MAX_BARE_DATE_TEXT ? text : (DATELINE.exec(text)?.[1] ?? '');
+    if (line && (findDateText(line)?.index ?? Infinity) <= MAX_OWN_DATE_LABEL) lines.push(child as Text);
   }
   return lines;
 }
@@ -338,7 +356,7 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
       const printed = parseDateText(line, monthFirst);
       const value = machine ?? printed;
       if (!value) continue;
-      if (inForeignContainer(el, headline)) continue;
+      if ((inForeignContainer(el, headline) && !besideHeadline(el, headline)) || el.closest(QUOTED)) continue;
       const label = `${textBefore(at)} ${line}`;
       const visiblyModified = MODIFIED_WORDS.test(label.slice(-(line.length + 25))) && !/publi|posted|veröffentlicht|erstellt|erschienen/i.test(line);
       if (visiblyModified) {

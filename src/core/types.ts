@@ -11,7 +11,7 @@ export type RuleFamily =
   | 'comments';
 
 /** Where a metadata value came from, most trusted first. */
-export type MetadataSource = 'json-ld' | 'microdata' | 'meta' | 'time-element' | 'page-text' | 'readability';
+export type MetadataSource = 'json-ld' | 'microdata' | 'meta' | 'time-element' | 'page-text' | 'url' | 'readability';
 
 export interface ExtractOptions {
   /** The page address: resolves relative links and names the site. Defaults to the document's URL. */

@@ -139,6 +139,75 @@ describe('visible evidence near the headline', () => {
   });
 });
 
+describe('published date: more evidence', () => {
+  const plainUrl = 'https://news.example.org/story.html';
+
+  it('reads a date written as the own text of a meta line with many parts', () => {
+    const line = '<div class="post_meta"><span class="dot">·</span> November 22, 2011 <span class="dot">·</span> <img src="/i.png" alt=""> <a href="/c">3 comments</a> <a href="/t">Travel</a></div>';
+    expect(meta({ beforeBody: line }, plainUrl).published).toBe('2011-11-22');
+    const labelled = '<p class="footer">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br><a href="/x">Impressum</a></p>';
+    const m = meta({ lang: 'de', afterBody: labelled }, plainUrl);
+    expect(m.published).toBe('2023-11-01');
+    expect(m.modified).toBe('2023-10-31');
+  });
+
+  it('prefers the date printed next to the headline over a bare Dublin Core "date" meta tag', () => {
+    const m = meta({ lang: 'de', head: '<meta name="date" content="2020-02-12">', beforeBody: '<div class="news-timedata">05.02.2020 - Redaktion</div>' }, plainUrl);
+    expect(m.published).toBe('2020-02-05');
+    // A publication-specific tag keeps its day against a printed date further apart.
+    const strong = meta({ head: '<meta property="article:published_time" content="2020-02-12T10:00:00+01:00">', beforeBody: '<div class="date">05.02.2020</div>' }, plainUrl);
+    expect(strong.published).toBe('2020-02-12T10:00:00+01:00');
+  });
+
+  it('takes the printed local day when a structured UTC time falls on the adjacent day', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Council approves the new river bridge', datePublished: '2019-10-18T22:04:00Z' };
+    const m = meta({ lang: 'de', head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>`, beforeBody: '<p class="infoline"><span>Von Claudia Riedler</span> <span class="datum">19. Oktober 2019 00:04 Uhr</span></p>' }, plainUrl);
+    expect(m.published).toBe('2019-10-19');
+    expect(m.sources.published).toBe('page-text');
+  });
+
+  it('reads the publication day of a dated permalink', () => {
+    expect(meta({}, 'https://blog.example.org/2014/05/18/all-new/').published).toBe('2014-05-18');
+    expect(meta({}, 'https://example.ch/2016-04-15/what-is-new/').published).toBe('2016-04-15');
+    const m = meta({ head: '<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">' }, 'https://example.de/home/2017/7/12/montauk');
+    expect(m.published).toBe('2017-07-12');
+    expect(m.sources.published).toBe('url');
+    // No day in the path: no date.
+    expect(meta({}, 'https://example.org/2020/01/story.html').published).toBeNull();
+  });
+
+  it('keeps a structured date against the date of an embedded tweet', () => {
+    const tweet = '<blockquote class="twitter-tweet"><p>Highlights from our win</p>— West Ham (@WestHam) <a href="https://twitter.com/x">October 31, 2021</a></blockquote>';
+    const m = meta({ head: '<meta property="article:published_time" content="2021-11-01T10:52:50+01:00">', beforeBody: `<p class="lead">Intro.</p>${tweet}` }, plainUrl);
+    expect(m.published).toBe('2021-11-01T10:52:50+01:00');
+  });
+
+  it('reads a dateline opening the first paragraph', () => {
+    const body = '<p>29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile des vorgeschlagenen Gesetzes beklagt, und nun folgt die Antwort der Regierung in langen Worten.</p>';
+    expect(meta({ lang: 'de', beforeBody: body }, plainUrl).published).toBe('2022-11-29');
+  });
+
+  it('reads the meta line right beside the headline even when its class says teaser', () => {
+    const html = articlePage({}).replace('<h1>', '<h3 class="bb-teaser-meta">02.01.2022</h3><h1>');
+    const doc = page(html);
+    expect(readMetadata(doc, doc.URL).published).toBe('2022-01-02');
+    // A teaser further away stays out.
+    expect(meta({ afterBody: '<p>More.</p><div class="teaser"><span class="date">02.01.2022</span><a href="/x">Other story</a></div>' }, plainUrl).published).toBeNull();
+  });
+
+  it('reads the hAtom <abbr title> date and more publication meta tags', () => {
+    const abbr = meta({ beforeBody: '<p><abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">10:52</abbr></p>' }, plainUrl);
+    expect(abbr.published).toBe('2017-09-09T10:52:00+02:00');
+    const share = meta({ head: '<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">' }, plainUrl);
+    expect(share.published).toBe('2014-03-17T01:44:37+01:00');
+  });
+
+  it('does not read a date out of a sentence among other parts', () => {
+    const sentence = '<p>The next meeting takes place on 5 February 2020 at the <a href="/c">cafe</a>, <b>bring</b> <i>friends</i> <a href="/x">here</a>.</p>';
+    expect(meta({ beforeBody: sentence }, plainUrl).published).toBeNull();
+  });
+});
+
 describe('language and direction', () => {
   it('reduces the page language to its primary subtag and derives direction', () => {
     expect(meta({ lang: 'en-GB' }).lang).toBe('en');
@@ -160,6 +229,10 @@ describe('date parsing', () => {
     ['3 de março de 2021', '2021-03-03'],
     ['Posted 2021-03-03', '2021-03-03'],
     ['03.04.2021', '2021-04-03'],
+    ['15 августа 2016, 13:43', '2016-08-15'],
+    ['3 września 2021', '2021-09-03'],
+    ['3. května 2021', '2021-05-03'],
+    ['3. elokuuta 2021', '2021-08-03'],
     ['no date here', null],
   ])('%s -> %s', (text, iso) => {
     expect(parseDateText(text)).toBe(iso);

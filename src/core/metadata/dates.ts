@@ -1,6 +1,7 @@
 /**
  * Dates: machine-readable values (ISO 8601, RFC 2822, epoch) and dates written for people in English,
- * German, French, Spanish, Italian, Dutch and Portuguese, normalised to the core's output format:
+ * German, French, Spanish, Italian, Dutch and Portuguese (and, day first, Russian, Ukrainian, Polish, Czech,
+ * Finnish and the Scandinavian languages), normalised to the core's output format:
  * `YYYY-MM-DDTHH:mm:ss±hh:mm` when the source gives a time with an offset, else `YYYY-MM-DD`.
  */
 
@@ -20,7 +21,22 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
 ];
-MONTH_NAMES.forEach((names, index) => names.forEach((name) => (MONTHS[name] = index + 1)));
+/** Day-first languages whose month names are inflected: ru, uk, pl, cs, fi, and sv/da/no forms not above. */
+const MORE_MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+  ['января', 'январь', 'янв', 'січня', 'stycznia', 'ledna', 'tammikuuta'],
+  ['февраля', 'февраль', 'фев', 'лютого', 'lutego', 'února', 'helmikuuta'],
+  ['марта', 'март', 'березня', 'marca', 'března', 'maaliskuuta', 'marts'],
+  ['апреля', 'апрель', 'апр', 'квітня', 'kwietnia', 'dubna', 'huhtikuuta'],
+  ['мая', 'май', 'травня', 'maja', 'května', 'toukokuuta', 'maj'],
+  ['июня', 'июнь', 'червня', 'czerwca', 'června', 'kesäkuuta'],
+  ['июля', 'июль', 'липня', 'lipca', 'července', 'heinäkuuta'],
+  ['августа', 'август', 'авг', 'серпня', 'sierpnia', 'srpna', 'elokuuta', 'augusti'],
+  ['сентября', 'сентябрь', 'сент', 'вересня', 'września', 'září', 'syyskuuta'],
+  ['октября', 'октябрь', 'окт', 'жовтня', 'października', 'října', 'lokakuuta'],
+  ['ноября', 'ноябрь', 'листопада', 'listopada', 'listopadu', 'marraskuuta'],
+  ['декабря', 'декабрь', 'дек', 'грудня', 'grudnia', 'prosince', 'joulukuuta', 'desember'],
+];
+[...MONTH_NAMES, ...MORE_MONTH_NAMES].forEach((names, index) => names.forEach((name) => (MONTHS[name] = (index % 12) + 1)));
 
 // Longest names first so "sept" wins over "sep" and "march" over "mar".
 const MONTH_ALT = Object.keys(MONTHS)
@@ -98,6 +114,11 @@ export function normaliseMachineDate(value: string | null | undefined): string |
  * May 6 (US usage); otherwise day first, as in the rest of the world. Unambiguous values decide by themselves.
  */
 export function parseDateText(text: string, monthFirst = false): string | null {
+  return findDateText(text, monthFirst)?.value ?? null;
+}
+
+/** The first date written for people in `text` and where it starts, or null (see `parseDateText`). */
+export function findDateText(text: string, monthFirst = false): { value: string; index: number } | null {
   const candidates: Array<{ index: number; value: string }> = [];
   const iso = ISO_DATE.exec(text);
   if (iso && validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
@@ -128,10 +149,36 @@ export function parseDateText(text: string, monthFirst = false): string | null {
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => a.index - b.index);
-  return candidates[0]!.value;
+  return candidates[0]!;
 }
 
 /** True if `text` contains a date (or a day range) written for people: "26-27 February 2020", "May 3, 2021". */
 export function hasDateText(text: string): boolean {
   return parseDateText(text) !== null || new RegExp(String.raw`\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:${MONTH_ALT})\b`, 'iu').test(text);
+}
+
+/**
+ * A full date in the page address's path (/2020/01/29/slug, /2016-04-15/slug), as `YYYY-MM-DD`, or null. Blogs and
+ * news sites put the publication day into the permalink when the article is first published, and keep it.
+ */
+const URL_PATH_DATE = /\/(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=[/_.-]|$)/;
+
+export function dateInUrl(url: string | null | undefined): string | null {
+  let path: string;
+  try {
+    path = new URL(url ?? '').pathname;
+  } catch {
+    return null;
+  }
+  const match = URL_PATH_DATE.exec(path);
+  if (!match) return null;
+  const y = Number(match[1]), m = Number(match[3]), d = Number(match[4]);
+  return validDate(y, m, d) ? formatDate(y, m, d) : null;
+}
+
+/** Whole days from the calendar day of `a` to that of `b` (each as written, `YYYY-MM-DD…`), or null. */
+export function daysBetween(a: string, b: string): number | null {
+  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) : NaN);
+  const diff = (day(b) - day(a)) / 86_400_000;
+  return Number.isFinite(diff) ? diff : null;
 }

@@ -5,10 +5,10 @@
 import { textOf } from '../dom.js';
 import type { ArticleResult, MetadataSource } from '../types.js';
 import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
-import { normaliseMachineDate } from './dates.js';
+import { dateInUrl, daysBetween, normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
-import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
-import { bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
+import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
+import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
 
 /** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
 export type MetadataFields = Pick<ArticleResult, 'byline' | 'published' | 'modified' | 'sources' | 'siteName' | 'lang' | 'dir' | 'excerpt' | 'leadImage'>;
@@ -28,6 +28,19 @@ function monthFirstFor(lang: string | null, fullLang: string | null): boolean {
   return lang === 'en' && /^en-us$/i.test(fullLang ?? '');
 }
 
+/** A printed date overrules structured data only when it clearly belongs to the headline: half the search window. */
+const PRINTED_OVERRIDE_DISTANCE = NEAR_HEADLINE_ELEMENTS / 2;
+
+/**
+ * The date printed next to the headline wins over a structured one that is only a bare Dublin Core "date" (any date
+ * in the page's life), or that names the adjacent day: the printed day is the publisher's local one, while
+ * structured values are often written in UTC or the server's zone.
+ */
+function printedDateWins(structured: string, printed: string, genericDate: boolean): boolean {
+  const days = daysBetween(structured, printed);
+  return days !== null && days !== 0 && (genericDate || Math.abs(days) === 1);
+}
+
 function microdata(doc: Document, prop: string): Element | null {
   // Only the article's own microdata: not comments' or teasers' (their itemscope is a Comment or a list item).
   for (const el of Array.from(doc.querySelectorAll(`[itemprop~="${prop}"]`))) {
@@ -41,7 +54,9 @@ function microdata(doc: Document, prop: string): Element | null {
 
 function microdataValue(el: Element | null): string | null {
   if (!el) return null;
-  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? (textOf(el) || null);
+  // hAtom's <abbr title="2017-09-09T10:52:00+02:00">10:52</abbr> keeps the full value in its title.
+  const title = el.localName === 'abbr' ? el.getAttribute('title') : null;
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? title ?? (textOf(el) || null);
 }
 
 function microdataAuthor(doc: Document): string | null {
@@ -140,11 +155,13 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     published = normaliseMachineDate(microdataValue(microdata(doc, 'datePublished')));
     if (published) sources.published = 'microdata';
   }
+  let genericDate = false;
   if (!published) {
     for (const key of PUBLISHED_META_KEYS) {
       published = normaliseMachineDate(meta.get(key)?.[0]);
       if (published) {
         sources.published = 'meta';
+        genericDate = GENERIC_DATE_META_KEYS.has(key);
         break;
       }
     }
@@ -156,16 +173,31 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     modified = normaliseMachineDate(value);
     if (modified) sources.modified = 'meta';
   }
-  if ((!published || !modified) && doc.body) {
+  if (doc.body) {
     const dates = datesNearHeadline(near(), headline, monthFirstFor(lang, fullLang));
     if (!published && dates.published && dates.publishedSource) {
       published = dates.published;
+      sources.published = dates.publishedSource;
+    } else if (
+      published &&
+      dates.publishedPrinted &&
+      dates.publishedSource &&
+      dates.publishedDistance <= PRINTED_OVERRIDE_DISTANCE &&
+      printedDateWins(published, dates.publishedPrinted, genericDate)
+    ) {
+      published = dates.publishedPrinted;
       sources.published = dates.publishedSource;
     }
     if (!modified && dates.modified) {
       modified = dates.modified;
       sources.modified = 'page-text';
     }
+  }
+  // A dated permalink (/2020/01/29/slug) records the day the article was first published.
+  const urlDay = dateInUrl(doc.URL || baseUrl);
+  if (urlDay && daysBetween(urlDay, published ?? '') !== 0) {
+    published = urlDay;
+    sources.published = 'url';
   }
 
   const siteName =

@@ -69,10 +69,17 @@ export const PUBLISHED_META_KEYS = [
   'citation_publication_date',
   'citation_date',
   'cxenseparse:recs:publishtime',
+  'shareaholic:article_published_time',
   'date',
   'og:published_time',
   'release_date',
 ] as const;
+
+/**
+ * Dublin Core's bare "date" is any date in the page's life (CMSs often fill it with the last edit), unlike the
+ * publication-specific keys above: a date printed next to the headline wins over it.
+ */
+export const GENERIC_DATE_META_KEYS: ReadonlySet<string> = new Set(['date', 'dc.date', 'dcterms.date']);
 
 export const MODIFIED_META_KEYS = [
   'article:modified_time',

@@ -5,7 +5,7 @@
  */
 import { attributeTokens, elementsUnder, textOf } from '../dom.js';
 import { cleanByline, looksLikeName } from './byline.js';
-import { normaliseMachineDate, parseDateText } from './dates.js';
+import { findDateText, normaliseMachineDate, parseDateText } from './dates.js';
 
 /** How far (in elements of document order) from the headline a byline or date may sit. */
 export const NEAR_HEADLINE_ELEMENTS = 120;
@@ -20,6 +20,8 @@ const MAX_DATE_TEXT = 160;
  * prefix every block with "…-widget".
  */
 const FOREIGN_TOKENS = /comment|related|teaser|recommend|sidebar|(?:^|\s)widget(?:[\s_]|$)/;
+/** Quoted and embedded posts (a tweet, a cited passage) carry their own dates, not the article's. */
+const QUOTED = 'blockquote';
 /** Elements that hold navigation, asides and page footers, unless marked as the article's own meta box. */
 const FOREIGN_TAGS = new Set(['aside', 'nav', 'footer']);
 /** An `<aside class="meta">` or `<footer class="entry-meta">` inside the article holds its own byline and date. */
@@ -40,9 +42,21 @@ function inForeignContainer(el: Element, headline: Element | null): boolean {
   return false;
 }
 
+/**
+ * True when `el` is in the element right before or after the headline: the article's own kicker or meta line, even
+ * when the site's class names call it a teaser (`<h3 class="teaser-meta">02.01.2022</h3><h1>…`).
+ */
+function besideHeadline(el: Element, headline: Element | null): boolean {
+  if (!headline) return false;
+  for (let a: Element | null = el; a && !a.contains(headline); a = a.parentElement) {
+    if (a.previousElementSibling === headline || a.nextElementSibling === headline) return true;
+  }
+  return false;
+}
+
 const BYLINE_TOKEN = /(?:^|[\s_-])(?:byline|by-line|bylines|author|authors|author-?name|authorname|article-?author|post-?author|entry-?author|writer|autor|auteur|autore|contributor|reporter|creator)(?=$|[\s_-])/;
 const DATE_TOKEN = /date|time|publish|posted|dateline|timestamp|datum|fecha|data|meta/;
-const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|atualizado|geändert)\b/i;
+const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|letzte änderung|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|atualizado|geändert)\b/i;
 /** "By Jane", "Von Erika", "Por Agencia EFE": a by-word (any case) followed by a capitalised name. */
 const BY_PREFIX = /^(?:(?:by|von|par|por|di|door|av|af)\s+(?=\p{Lu})|(?:autor(?:in)?|author|auteur|autore|redaktion|text|texto)\s*:)/iu;
 /** Inside a byline: the name itself (hCard `fn`, forum `username`, schema.org `name`). */
@@ -133,12 +147,19 @@ const ABOVE_WEIGHT = 1.5;
 const TIME_WEIGHT = 1;
 const MARKED_DATE_WEIGHT = 1.25;
 const BARE_DATE_WEIGHT = 2;
+/**
+ * A date line written among an element's other parts starts with its date or a short label ("· November 22, 2011 ·",
+ * "Veröffentlicht am 16.08.2019"); a date further into the text is part of a sentence or a citation.
+ */
+const MAX_OWN_DATE_LABEL = 20;
+/** A dateline: a short place-and-date prefix set off by a dash at the start of a paragraph. */
+const DATELINE = /^([^–—-]{6,40}?)\s+[–—-]\s/;
 /** A bare (unnamed, unlabelled) date line is short: "April 19, 2019", "26 Mai, 2008 | Jane | 3 comments". */
 const MAX_BARE_DATE_TEXT = 80;
 
 /** Visible labels that introduce a publication date ("Published:", "Erstellt am", "Publié le"). */
 const DATE_LABEL =
-  /^(?:published|posted|date|dated|released|veröffentlicht|erstellt|datum|publiziert|publié|publication|publicado|fecha|pubblicato|data|gepubliceerd|geplaatst|datum|publicad[oa])\b/i;
+  /^(?:published|posted|date|dated|released|veröffentlicht|erstellt|erschienen|erscheinungsdatum|datum|publiziert|publié|publication|publicado|fecha|pubblicato|data|gepubliceerd|geplaatst|datum|publicad[oa])\b/i;
 
 /** The order index of the anchor: the headline, else the article element, else the top of the page. */
 function anchorOf(index: PageIndex, headline: Element | null): number {
@@ -267,23 +288,43 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null): 
 export interface PageDates {
   published: string | null;
   publishedSource: 'time-element' | 'page-text' | null;
+  /** How close to the headline the published date sits (elements, weighted by kind of evidence); lower is stronger. */
+  publishedDistance: number;
+  /** The published day as printed for the reader (`YYYY-MM-DD`), not a machine attribute beside it; null if none. */
+  publishedPrinted: string | null;
   modified: string | null;
 }
 
 /** Class names that mark a modified date. hAtom's "updated" is put on the only (publication) date by many themes. */
 const MODIFIED_CLASS = /modif|updated/;
 
-/** Up to `max` characters of text just before `el` (its earlier siblings, then its parent's), for a label. */
-function textBefore(el: Element, max = 40): string {
+/** Up to `max` characters of text just before `node` (its earlier siblings, then its parent's), for a label. */
+function textBefore(node: Node, max = 40): string {
   let out = '';
-  let node: Node | null = el;
-  for (let level = 0; level < 2 && node && out.trim().length < max; level++) {
-    for (let sib: Node | null = node.previousSibling; sib && out.trim().length < max; sib = sib.previousSibling) {
+  let at: Node | null = node;
+  for (let level = 0; level < 2 && at && out.trim().length < max; level++) {
+    for (let sib: Node | null = at.previousSibling; sib && out.trim().length < max; sib = sib.previousSibling) {
       out = (sib.textContent ?? '') + ' ' + out;
     }
-    node = node.parentNode;
+    at = at.parentNode;
   }
   return out.replace(/\s+/g, ' ').trim().slice(-max);
+}
+
+/**
+ * The element's own date lines: those of its own text nodes (not its children's) that start with a date or a short
+ * label and a date ("· November 22, 2011 ·" between icons and links, "Erschienen am: 01.11.2023" after a `<br>`).
+ */
+function ownDateLines(el: Element): Text[] {
+  const lines: Text[] = [];
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 3) continue;
+    const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    // A dateline opens the first paragraph: "29.11.2022 – Mehrfach hatte …", "Berlin, 3. Mai 2021 - Die …".
+    const line = text.length <= MAX_BARE_DATE_TEXT ? text : (DATELINE.exec(text)?.[1] ?? '');
+    if (line && (findDateText(line)?.index ?? Infinity) <= MAX_OWN_DATE_LABEL) lines.push(child as Text);
+  }
+  return lines;
 }
 
 /**
@@ -292,37 +333,51 @@ function textBefore(el: Element, max = 40): string {
  * classed "updated"/"modified" is taken as published when the page shows no other date.
  */
 export function datesNearHeadline(index: PageIndex, headline: Element | null, monthFirst: boolean): PageDates {
-  let best: { value: string; d: number; time: boolean } | null = null;
-  let classedModified: { value: string; d: number; time: boolean } | null = null;
+  let best: { value: string; d: number; time: boolean; printed: string | null } | null = null;
+  let classedModified: { value: string; d: number; time: boolean; printed: string | null } | null = null;
   let modified: { value: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     const isTime = el.localName === 'time';
-    if (!isTime && el.childElementCount > 3) continue;
     const tokens = tokensOf(el);
-    const content = textOf(el);
-    if (content.length > MAX_DATE_TEXT) continue;
-    const marked = isTime || DATE_TOKEN.test(tokens) || BYLINE_TOKEN.test(tokens) || DATE_LABEL.test(content);
-    if (!marked && (content.length > MAX_BARE_DATE_TEXT || el.childElementCount > 1)) continue;
-    const weighted = d * (isTime ? TIME_WEIGHT : marked ? MARKED_DATE_WEIGHT : BARE_DATE_WEIGHT);
-    if (best && weighted >= best.d && modified && weighted >= modified.d) continue;
-    const machine = normaliseMachineDate(el.getAttribute('datetime') ?? (isTime ? null : el.getAttribute('content')));
-    const value = machine ?? parseDateText(content, monthFirst);
-    if (!value) continue;
-    if (inForeignContainer(el, headline)) continue;
-    const label = `${textBefore(el)} ${content}`;
-    const visiblyModified = MODIFIED_WORDS.test(label.slice(-(content.length + 25))) && !/publi|posted|veröffentlicht|erstellt/i.test(content);
-    if (visiblyModified) {
-      if (!modified || weighted < modified.d) modified = { value, d: weighted };
-      continue;
+    const markedByName = isTime || DATE_TOKEN.test(tokens) || BYLINE_TOKEN.test(tokens);
+    // The element's text as one date line, or (when it has many parts) its own date lines, each with its label.
+    let lines: Array<{ content: string; at: Node }>;
+    const many = !isTime && el.childElementCount > 3;
+    const content = many ? '' : textOf(el);
+    const whole = !many && content.length <= MAX_DATE_TEXT && (markedByName || DATE_LABEL.test(content) || (content.length <= MAX_BARE_DATE_TEXT && el.childElementCount <= 1));
+    if (whole) lines = [{ content, at: el }];
+    else lines = ownDateLines(el).map((t) => ({ content: (t.nodeValue ?? '').replace(/\s+/g, ' ').trim(), at: t }));
+    for (const { content: line, at } of lines) {
+      const before = at === el ? '' : textBefore(at);
+      const marked = markedByName || DATE_LABEL.test(line) || (at !== el && DATE_LABEL.test(before.split(/[|·•]/).pop()?.trim() ?? ''));
+      const weighted = d * (isTime ? TIME_WEIGHT : marked ? MARKED_DATE_WEIGHT : BARE_DATE_WEIGHT);
+      if (best && weighted >= best.d && modified && weighted >= modified.d) continue;
+      const machine = at === el ? normaliseMachineDate(el.getAttribute('datetime') ?? (isTime ? null : el.getAttribute('content'))) : null;
+      const printed = parseDateText(line, monthFirst);
+      const value = machine ?? printed;
+      if (!value) continue;
+      if ((inForeignContainer(el, headline) && !besideHeadline(el, headline)) || el.closest(QUOTED)) continue;
+      const label = `${textBefore(at)} ${line}`;
+      const visiblyModified = MODIFIED_WORDS.test(label.slice(-(line.length + 25))) && !/publi|posted|veröffentlicht|erstellt|erschienen/i.test(line);
+      if (visiblyModified) {
+        if (!modified || weighted < modified.d) modified = { value, d: weighted };
+        continue;
+      }
+      if (MODIFIED_CLASS.test(tokens) && !/publi/.test(tokens)) {
+        if (!classedModified || weighted < classedModified.d) classedModified = { value, d: weighted, time: isTime, printed };
+        continue;
+      }
+      if (!best || weighted < best.d) best = { value, d: weighted, time: isTime, printed };
     }
-    if (MODIFIED_CLASS.test(tokens) && !/publi/.test(tokens)) {
-      if (!classedModified || weighted < classedModified.d) classedModified = { value, d: weighted, time: isTime };
-      continue;
-    }
-    if (!best || weighted < best.d) best = { value, d: weighted, time: isTime };
   }
   const published = best ?? classedModified;
   const modifiedValue = modified?.value ?? (best && classedModified ? classedModified.value : null);
-  if (!published) return { published: null, publishedSource: null, modified: modifiedValue };
-  return { published: published.value, publishedSource: published.time ? 'time-element' : 'page-text', modified: modifiedValue };
+  if (!published) return { published: null, publishedSource: null, publishedDistance: Infinity, publishedPrinted: null, modified: modifiedValue };
+  return {
+    published: published.value,
+    publishedSource: published.time ? 'time-element' : 'page-text',
+    publishedDistance: published.d,
+    publishedPrinted: published.printed,
+    modified: modifiedValue,
+  };
 }

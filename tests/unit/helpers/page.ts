@@ -5,7 +5,7 @@ import { parseHtml } from '../../../src/cli/extract-html.js';
 
 export const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
 
-export function page(html: string, url = 'https://news.example.org/2024/05/03/story.html'): Document {
+export function page(html: string, url = 'https://news.example.org/news/story.html'): Document {
   return parseHtml(html, url);
 }
 

@@ -217,6 +217,7 @@ export const READER_NOTICE_LINE = new RegExp(
     String.raw`^we want to hear what you think\b`,
     String.raw`^this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)`,
     String.raw`\b(?:may|might|will|could) (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission\b`,
+    String.raw`\baffiliate[- ]?links?\b|\bproduct advertising api\b`,
     String.raw`^war (?:der|dieser) (?:artikel|beitrag|text) (?:nützlich|hilfreich)`,
     String.raw`^(?:möchten sie|willst du) (?:den|diesen) (?:artikel|beitrag) teilen`,
     String.raw`^gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)\b`,
@@ -229,6 +230,9 @@ export const READER_NOTICE_LINE = new RegExp(
 
 /** Taxonomy and copyright lines are one or two short sentences. */
 export const META_LINE_MAX_CHARS = 220;
+
+/** Blog footers that file the post ("This entry was posted in A, B on <date> by C. Bookmark the permalink.") run longer. */
+export const FILING_LINE_MAX_CHARS = 400;
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading time

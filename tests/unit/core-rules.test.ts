@@ -212,10 +212,12 @@ describe('furniture lines inside the story', () => {
     const body = `${paragraphs(1, 5)}
       <p>Copyright law was the second topic of the evening, and the council spent an hour on it.</p>
       <p>Filed under: Local politics, Infrastructure</p>
+      <p>This entry was posted in Local politics, Infrastructure on May 3, 2024 by Jane Doe. Bookmark the permalink. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.</p>
       <p>© 2024 Example News Inc. All rights reserved.</p>`;
     const text = normalise(run({ body }).text);
     expect(text).toContain('Copyright law was the second topic of the evening');
     expect(text).not.toContain('Filed under');
+    expect(text).not.toContain('This entry was posted');
     expect(text).not.toContain('All rights reserved');
   });
 
@@ -263,10 +265,11 @@ describe("the publisher's notices to the reader", () => {
       <p>Was this article helpful?</p>
       <p>Follow Example News on Twitter and Instagram @ExampleNews.</p>
       <p>This post contains affiliate links; we may earn a commission when you buy through them.</p>
+      <p>Last updated on 2 May 2024 / The links are affiliate links / Pictures from the Amazon Product Advertising API</p>
       ${paragraphs(5, 6)}`;
     const text = run({ body }).text;
     expect(text).toContain('He decided to follow us on the way home');
-    for (const line of ['Already a subscriber', 'Was this article helpful', 'Follow Example News', 'affiliate links']) expect(text).not.toContain(line);
+    for (const line of ['Already a subscriber', 'Was this article helpful', 'Follow Example News', 'affiliate links', 'Product Advertising API']) expect(text).not.toContain(line);
     expect(text).toContain('Paragraph 6 of the story');
   });
 });

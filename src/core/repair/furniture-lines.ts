@@ -11,6 +11,7 @@
  */
 import {
   COPYRIGHT_LINE,
+  FILING_LINE_MAX_CHARS,
   FURNITURE_LINE_MAX_CHARS,
   GALLERY_WIDGET_LINE,
   META_LINE_MAX_CHARS,
@@ -65,9 +66,9 @@ export function furnitureKind(text: string): FurnitureKind | null {
     if (PICTURE_AGENCY_LINE.test(text)) return 'credit';
     if (GALLERY_WIDGET_LINE.test(text)) return 'widget';
   }
+  if (text.length <= FILING_LINE_MAX_CHARS && TAXONOMY_LINE.test(text)) return 'taxonomy';
   if (text.length <= META_LINE_MAX_CHARS) {
     if (COPYRIGHT_LINE.test(text)) return 'copyright';
-    if (TAXONOMY_LINE.test(text)) return 'taxonomy';
     if (READER_NOTICE_LINE.test(text)) return 'notice';
   }
   return null;

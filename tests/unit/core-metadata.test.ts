@@ -120,6 +120,37 @@ describe('visible evidence near the headline', () => {
     expect(meta({ head: '<meta name="author" content="Example News">' }).byline).toBe('Example News');
   });
 
+  it('reads "Posted by" and "Written by:" lines and a by-word inside a meta line', () => {
+    expect(meta({ beforeBody: '<div class="postdata"><span class="category">Posted by Konstantin</span> 21.10.2019</div>' }).byline).toBe('Konstantin');
+    expect(meta({ beforeBody: '<p><em>Written by: <a href="https://elsewhere.example.com/story">Julie Mollins</a></em></p>' }).byline).toBe('Julie Mollins');
+    const line = '<div class="meta-info"><span class="trending">yas!</span> <span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time><span></span><span></span><span></span></div>';
+    expect(meta({ beforeBody: line }).byline).toBe('Cara Stiles');
+    expect(meta({ lang: 'de', beforeBody: '<h2><span>Stars</span> <span>06.11.2023 13:30 von Olga</span></h2>' }).byline).toBe('Olga');
+  });
+
+  it('takes no name from a by-word alone or from a lower-case word after one', () => {
+    const bare = '<div class="entry-meta"><span class="meta-prep meta-prep-author">By </span> <span class="author vcard"><a class="url fn n" href="/author/daniel">Daniel</a></span></div>';
+    expect(meta({ beforeBody: bare }).byline).toBe('Daniel');
+    expect(meta({ lang: 'es', beforeBody: '<p>Por ende, las “ventajas” de esta gestión en realidad se convierten en una desventaja.</p>' }).byline).toBeNull();
+  });
+
+  it('looks past a printed site name for the printed author', () => {
+    const m = meta({ head: '<meta property="og:site_name" content="Example News">', beforeBody: '<p class="byline">Example News</p><p>Written by: Julie Mollins</p>' });
+    expect(m.byline).toBe('Julie Mollins');
+  });
+
+  it('keeps a site name printed near the headline over a name merely linked further down', () => {
+    const m = meta({ head: '<meta property="og:site_name" content="Example News">', beforeBody: '<p class="byline">Example News</p><p>Today <a href="/profile/players/alexander-zverev/">Alexander Zverev</a> won.</p>' });
+    expect(m.byline).toBe('Example News');
+  });
+
+  it('gives several linked authors as the byline writes them', () => {
+    const line = '<div class="content-author">von <a href="/profil/fischer-lars">Lars Fischer</a> und <a href="/profil/schadwinkel-alina">Alina Schadwinkel</a></div>';
+    expect(meta({ lang: 'de', beforeBody: line }).byline).toBe('Lars Fischer und Alina Schadwinkel');
+    const withDate = '<div class="content-author">von <a href="/profil/fischer-lars">Lars Fischer</a> und <a href="/profil/schadwinkel-alina">Alina Schadwinkel</a>, Ressort Wissen</div>';
+    expect(meta({ lang: 'de', beforeBody: withDate }).byline).toBe('Lars Fischer, Alina Schadwinkel');
+  });
+
   it('rejects printed text that is no name', () => {
     expect(meta({ lang: 'de', beforeBody: '<p class="author-info">Zuletzt geändert am</p>' }).byline).toBeNull();
   });

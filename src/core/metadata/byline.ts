@@ -5,7 +5,7 @@
  * "Post author", "Autor:"), with or without a space after a colon ("Von:Jane").
  */
 const PREFIX =
-  /^(?:(?:(?:written|posted|published|reported|submitted|text|words|story|photos?|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|gespeichert|eingestellt|publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geschreven|geplaatst)\s+(?:by|von|par|por|da|di|door))|by|von|vom|par|por|di|da|door|av|af|przez|(?:(?:view|see|read|show)\s+(?:all\s+|more\s+)?(?:posts|articles|stories)\s+(?:by|of|from))|(?:alle\s+(?:beiträge|artikel)|mehr)\s+von|(?:post\s+)?author|redaktion(?=\s*:)|autor(?:in)?|auteur|autore|escrito por|texto|text)(?:\s*[:\-–—]\s*|\s+)/i;
+  /^(?:(?:(?:written|posted|published|reported|submitted|text|words|story|photos?|erstellt|geschrieben|verfasst|artikel|beitrag|ein beitrag|gespeichert|eingestellt|publié|écrit|rédigé|escrito|publicado|scritto|pubblicato|geschreven|geplaatst)\s+(?:by|von|par|por|da|di|door))|by|von|vom|par|por|di|da|door|av|af|przez|(?:(?:view|see|read|show)\s+(?:all\s+|more\s+)?(?:posts|articles|stories)\s+(?:by|of|from))|(?:alle\s+(?:beiträge|artikel)|mehr)\s+von|(?:post\s+)?author|redaktion(?=\s*:)|autor(?:in)?|auteur|autore|escrito por|texto|text)(?:\s*[:\-–—]\s*|\s+|$)/i;
 
 /** A role after the name: ", Staff Writer", "| Senior Reporter", " - Technology Editor". */
 const ROLE =

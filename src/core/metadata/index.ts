@@ -118,7 +118,7 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     weak ??= { name, source };
   }
   if (!byline && doc.body) {
-    const printed = bylineNearHeadline(near(), headline);
+    const printed = bylineNearHeadline(near(), headline, (name) => isWeakAuthor(name, siteNames));
     if (printed && !(weak && isWeakAuthor(printed, siteNames))) {
       byline = printed;
       sources.byline = 'page-text';

@@ -43,8 +43,18 @@ function inForeignContainer(el: Element, headline: Element | null): boolean {
 const BYLINE_TOKEN = /(?:^|[\s_-])(?:byline|by-line|bylines|author|authors|author-?name|authorname|article-?author|post-?author|entry-?author|writer|autor|auteur|autore|contributor|reporter|creator)(?=$|[\s_-])/;
 const DATE_TOKEN = /date|time|publish|posted|dateline|timestamp|datum|fecha|data|meta/;
 const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|atualizado|geändert)\b/i;
-/** "By Jane", "Von Erika", "Por Agencia EFE": a by-word (any case) followed by a capitalised name. */
-const BY_PREFIX = /^(?:(?:by|von|par|por|di|door|av|af)\s+(?=\p{Lu})|(?:autor(?:in)?|author|auteur|autore|redaktion|text|texto)\s*:)/iu;
+/**
+ * "By Jane", "Von Erika", "Por Agencia EFE", "Posted by Konstantin", "Written by: Julie": a by-word (any case,
+ * spelt out since `i` with `u` lets \p{Lu} match lower case too: "Por ende" is no byline) followed by a
+ * capitalised name.
+ */
+const BY_WORD = String.raw`(?:(?:[Pp]osted|[Ww]ritten|[Rr]eported|[Pp]ublished|POSTED|WRITTEN)\s+)?(?:[Bb][Yy]|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Aa]v|AV|[Aa]f|AF)\s*:?\s+(?=\p{Lu})`;
+const BY_PREFIX = new RegExp(String.raw`^(?:${BY_WORD}|(?:[Aa]utor(?:in)?|AUTOR(?:IN)?|[Aa]uthor|AUTHOR|[Aa]uteur|[Aa]utore|[Rr]edaktion|REDAKTION|[Tt]ext|TEXT|[Tt]exto)\s*:)`, 'u');
+/**
+ * A by-word inside a meta line, after a separator or a time: "yas! | By Cara Stiles | April 13, 2020",
+ * "06.11.2023 13:30 von Olga". The byline runs from the by-word to the next separator.
+ */
+const BY_IN_LINE = new RegExp(String.raw`(?:[|•·∙]\s*|\d{1,2}[:.]\d{2}\s+)(${BY_WORD}[^|•·∙]+)`, 'u');
 /** Inside a byline: the name itself (hCard `fn`, forum `username`, schema.org `name`). */
 const NAME_TOKEN = /(?:^|\s)(?:fn|username|user-?name|name|[\w-]*author[_-]*name[\w-]*|byline[_-]+name[\w-]*)(?=$|\s)/;
 /** Links to an author's page: /author/jane-doe, /autoren/…, /profile/…, WordPress ?author=3. */
@@ -225,14 +235,35 @@ function isBylineMarked(el: Element, tokens: string): boolean {
 function namesIn(el: Element): string | null {
   const inner = elementsUnder(el);
   const named = partsIn(inner, (e) => NAME_TOKEN.test(tokensOf(e)));
-  if (named) return named;
+  if (named.length) return asWritten(el, named);
   const linked = partsIn(inner, isAuthorLink);
-  if (linked) return linked;
+  if (linked.length) return asWritten(el, linked);
   const text = cleanByline(spacedText(el));
   return text && looksLikeName(text) ? text : null;
 }
 
-function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean): string | null {
+/** What may stand between names in a byline: separators and "and" in the languages of BY_WORD. */
+const NAME_JOINERS = /^(?:[\s,;&/]|\b(?:and|und|et|y|e|en|og|och|i)\b)*$/i;
+
+/**
+ * Several names as the byline writes them ("Lars Fischer und Alina Schadwinkel") when its text is just those
+ * names and joiners; else the names joined by commas.
+ */
+function asWritten(el: Element, parts: readonly string[]): string {
+  const joined = parts.join(', ');
+  if (parts.length < 2) return joined;
+  const text = cleanByline(spacedText(el));
+  if (!text) return joined;
+  let rest = text;
+  for (const part of parts) {
+    const at = rest.indexOf(part);
+    if (at < 0) return joined;
+    rest = rest.slice(0, at) + ' ' + rest.slice(at + part.length);
+  }
+  return NAME_JOINERS.test(rest) ? text : joined;
+}
+
+function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean): string[] {
   const parts: string[] = [];
   for (const inner of elements) {
     if (!isPart(inner)) continue;
@@ -243,25 +274,51 @@ function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean)
     const name = cleanByline(spacedText(inner));
     if (name && !parts.some((p) => p.toLowerCase() === name.toLowerCase())) parts.push(name);
   }
-  return parts.length ? parts.join(', ') : null;
+  return parts;
 }
 
-/** The byline printed near the headline, or null. */
-export function bylineNearHeadline(index: PageIndex, headline: Element | null): string | null {
-  let best: { name: string; d: number; el: Element } | null = null;
+/** The name after a by-word inside a meta line. */
+function nameInLine(segment: string): string | null {
+  const text = cleanByline(segment);
+  return text && looksLikeName(text) ? text : null;
+}
+
+/** Meta lines hold a few parts (label, name, date); an unmarked element with more parts that hold text is a block. */
+const MAX_UNMARKED_PARTS = 4;
+
+/** Child elements that show text (empty icon and placeholder spans do not count). */
+function textPartCount(el: Element): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.textContent?.trim()) n++;
+  return n;
+}
+
+/**
+ * The byline printed near the headline, or null. A name `isWeak` rejects (the site's own name) does not stop
+ * the search: a nearer "The Daily Example" above the headline leaves room for "Written by: Jane Doe" below it;
+ * it is returned when nothing better is printed, or when what lies further is not introduced by a by-word.
+ */
+export function bylineNearHeadline(index: PageIndex, headline: Element | null, isWeak: (name: string) => boolean = () => false): string | null {
+  let best: { name: string; d: number; el: Element; byWord: boolean } | null = null;
+  let weak: { name: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     if (best && d >= best.d) continue;
     const tokens = tokensOf(el);
     const marked = isBylineMarked(el, tokens);
-    if (!marked && el.childElementCount > 4) continue;
+    if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
     const text = textOf(el);
     if (!text || text.length > MAX_BYLINE_TEXT) continue;
-    if (!marked && !BY_PREFIX.test(text)) continue;
+    const inLine = marked || BY_PREFIX.test(text) ? null : BY_IN_LINE.exec(text);
+    if (!marked && !inLine && !BY_PREFIX.test(text)) continue;
     if (inForeignContainer(el, headline)) continue;
-    const name = namesIn(el);
-    if (name) best = { name, d, el };
+    const name = inLine ? nameInLine(inLine[1] ?? '') : namesIn(el);
+    if (!name) continue;
+    if (!isWeak(name)) best = { name, d, el, byWord: Boolean(inLine) || BY_PREFIX.test(text) };
+    else if (!weak || d < weak.d) weak = { name, d };
   }
-  return best?.name ?? null;
+  // Past a nearer site name only a line that says "By …" names the author (not a linked name in the text).
+  if (best && weak && weak.d < best.d && !best.byWord) return weak.name;
+  return best?.name ?? weak?.name ?? null;
 }
 
 export interface PageDates {

@@ -151,6 +151,22 @@ describe('visible evidence near the headline', () => {
     expect(meta({ lang: 'de', beforeBody: withDate }).byline).toBe('Lars Fischer, Alina Schadwinkel');
   });
 
+  it('takes the printed byline when it names the metadata authors and more, or writes them its own way', () => {
+    const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Council approves the new river bridge', author })}</script>`;
+    const both = '<div class="byline"><a href="/author/ana-lima">Ana Lima</a>, <a href="/author/bo-chen">Bo Chen</a></div>';
+    expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: both }).byline).toBe('Ana Lima, Bo Chen');
+    const und = '<p class="byline">Von <span class="author-name">Ana Lima</span> und <span class="author-name">Bo Chen</span></p>';
+    expect(meta({ lang: 'de', head: ld([{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Bo Chen' }]), beforeBody: und }).byline).toBe('Ana Lima und Bo Chen');
+    // A desk name beside the author is no co-author.
+    const desk = '<p class="byline">Ana Lima, Online-Redaktion</p>';
+    expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: desk }).byline).toBe('Ana Lima');
+  });
+
+  it('decodes character references a CMS left in JSON-LD names', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Council approves the new river bridge', author: { '@type': 'Person', name: 'Redacci&oacute;n Diario' } };
+    expect(meta({ head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` }).byline).toBe('Redacción Diario');
+  });
+
   it('rejects printed text that is no name', () => {
     expect(meta({ lang: 'de', beforeBody: '<p class="author-info">Zuletzt geändert am</p>' }).byline).toBeNull();
   });
@@ -225,6 +241,9 @@ describe('byline cleaning', () => {
     ['Isabella.DiBiase am Samstag', 'Isabella.DiBiase'],
     ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
     ['Uta Staschewski, Projektleiterin der HSS in Tunesien.', 'Uta Staschewski'],
+    ['Rob Picheta, CNN', 'Rob Picheta'],
+    ['David Hutzler, dpa', 'David Hutzler'],
+    ['Jane Doe, MD', 'Jane Doe, MD'],
     ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['https://example.org/author/jane-doe', null],
     ['', null],

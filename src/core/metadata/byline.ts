@@ -15,6 +15,12 @@ const ROLE =
 const TRAILING_NOISE =
   /\s*(?:[|•·,–—-]\s*)?(?:(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|atualizado)\b.*|\b(?:on\s+|am\s+|le\s+|el\s+|il\s+|op\s+|em\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:am\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|stand:|\d+\s+(?:reviews?|posts?|articles?|comments?|beiträge|artikel|bewertungen)\b).*)$/iu;
 
+/**
+ * A news agency or broadcaster after a single person's name: "Rob Picheta, CNN", "David Hutzler, dpa" (an
+ * all-capital or all-lower-case code of two to four letters); the person is the author. Degrees are kept.
+ */
+const AGENCY_AFTER_NAME = /^([^,]+\s[^,]+),\s*(?!(?:MD|DO|RN|MA|MS|BA|BS|JR|SR|II|III|IV)$)(?:\p{Lu}{2,4}|\p{Ll}{2,4})$/u;
+
 const HANDLE_OR_EMAIL = /\s*(?:\(?@\w+\)?|\S+@\S+\.\w+)/g;
 
 /** Names are short: more words than this is a sentence, not a byline. */
@@ -39,7 +45,8 @@ function dropTrailingDescription(text: string): string {
 
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let text = raw.replace(/\s+/g, ' ').trim();
+  // No space before a comma: element boundaries in printed bylines add one ("Ana Lima , Bo Chen").
+  let text = raw.replace(/\s+/g, ' ').replace(/ ([,;])/g, '$1').trim();
   if (!text || looksLikeUrl(text)) return null;
   text = text.replace(HANDLE_OR_EMAIL, '');
   for (let i = 0; i < 2; i++) text = text.replace(PREFIX, '');
@@ -47,7 +54,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // Leading symbols and punctuation ("~ Jane", "» Jane"); trailing ones except the dot of "Jr." or "Joe S.".
   text = text.replace(/^[\s\p{P}\p{S}]+|[\s|•·,:;~»«–—-]+$/gu, '').trim();
   if (!text.includes('(')) text = text.replace(/\)+$/, '').trim();
-  text = dropTrailingDescription(text);
+  text = dropTrailingDescription(text).replace(AGENCY_AFTER_NAME, '$1');
   // A role in parentheses after a full name: "Jane Doe (Pressesprecherin)".
   text = text.replace(/^(\S+\s+\S+.*?)\s*\([^()]*\)$/u, '$1');
   if (text.length < 2 || text.length > MAX_BYLINE_CHARS) return null;
@@ -115,4 +122,24 @@ export function looksLikeName(text: string): boolean {
   if (words.length <= 2 && words.every((w) => !/^\p{Lu}/u.test(w))) return true;
   // Short lower-case words pass too: agency and desk codes ("red", "dpa", "apa").
   return words.every((w) => /^[\p{Lu}\p{Lt}\d(«"'„“]/u.test(w) || w.length <= 3 || NAME_PARTICLES.has(w.toLowerCase().replace(/[.:]$/, '')));
+}
+
+/** Between names in a byline: separators and "and" in the languages the by-words cover. */
+const NAME_SPLIT = /\s*(?:[,;&|/]|\b(?:and|und|et|y)\b)\s*/i;
+/** A person's name as a byline adds it: two words and more, each capitalised or a particle ("Online-Redaktion" is none). */
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|den|del|da|di|du|la|le|zu))+$/u;
+
+/**
+ * True when a printed byline names every author of a metadata byline, and more people or the same people
+ * written differently ("A und B" for "A, B"): the page shows the complete byline as the reader sees it.
+ */
+export function printedNamesMore(printed: string, metadata: string): boolean {
+  const names = (text: string) => text.split(NAME_SPLIT).map((n) => n.trim()).filter(Boolean);
+  const got = names(printed);
+  const keys = new Set(got.map(squash));
+  const wanted = names(metadata).map(squash);
+  if (!wanted.length || !wanted.every((n) => keys.has(n))) return false;
+  const extra = got.filter((n) => !wanted.includes(squash(n)));
+  if (!extra.length) return got.length === wanted.length && got.length >= 2 && printed !== metadata;
+  return extra.every((n) => PERSON_NAME.test(n));
 }

@@ -4,7 +4,7 @@
  */
 import { textOf } from '../dom.js';
 import type { ArticleResult, MetadataSource } from '../types.js';
-import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
+import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl, printedNamesMore } from './byline.js';
 import { normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
@@ -117,9 +117,13 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     }
     weak ??= { name, source };
   }
-  if (!byline && doc.body) {
+  if (doc.body) {
     const printed = bylineNearHeadline(near(), headline, (name) => isWeakAuthor(name, siteNames));
-    if (printed && !(weak && isWeakAuthor(printed, siteNames))) {
+    if (!byline && printed && !(weak && isWeakAuthor(printed, siteNames))) {
+      byline = printed;
+      sources.byline = 'page-text';
+    } else if (byline && printed && printedNamesMore(printed, byline)) {
+      // The printed byline names the same people and more (a co-author the metadata left out), or writes them its way.
       byline = printed;
       sources.byline = 'page-text';
     }

@@ -126,6 +126,9 @@ describe('visible evidence near the headline', () => {
     const line = '<div class="meta-info"><span class="trending">yas!</span> <span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time><span></span><span></span><span></span></div>';
     expect(meta({ beforeBody: line }).byline).toBe('Cara Stiles');
     expect(meta({ lang: 'de', beforeBody: '<h2><span>Stars</span> <span>06.11.2023 13:30 von Olga</span></h2>' }).byline).toBe('Olga');
+    expect(meta({ lang: 'de', beforeBody: '<div class="meta"><span>05.02.2020 - Redaktion: Eberhard Fuhr</span></div>' }).byline).toBe('Eberhard Fuhr');
+    const labels = '<div class="col"><h5>Datum:</h5>03.11.2021 <h5>Autor:</h5>Peter Maahn <h5>Lesezeit:</h5>5 min</div>';
+    expect(meta({ lang: 'de', beforeBody: labels }).byline).toBe('Peter Maahn');
   });
 
   it('takes no name from a by-word alone or from a lower-case word after one', () => {
@@ -160,6 +163,32 @@ describe('visible evidence near the headline', () => {
     // A desk name beside the author is no co-author.
     const desk = '<p class="byline">Ana Lima, Online-Redaktion</p>';
     expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: desk }).byline).toBe('Ana Lima');
+  });
+
+  it('completes a first-name-only metadata author from the full name printed by the headline', () => {
+    expect(meta({ head: '<meta name="author" content="Nils">', beforeBody: '<p><strong>Eine Kolumne von Nils Pickert</strong></p>', lang: 'de' }).byline).toBe('Nils Pickert');
+    // The same first name far down in the story is not the author.
+    const far = Array.from({ length: 40 }, (_, i) => `<p>Line ${i}</p>`).join('') + '<p>Todd Smith said so.</p>';
+    expect(meta({ head: '<meta name="author" content="Todd">', beforeBody: far }).byline).toBe('Todd');
+  });
+
+  it('drops the site name beside the person in a metadata author', () => {
+    expect(meta({ head: '<meta name="author" content="Example News - Alberto Ávila"><meta property="og:site_name" content="Example News">' }).byline).toBe('Alberto Ávila');
+  });
+
+  it('reads the meta line right under the headline even when its class says teaser', () => {
+    const doc = page(
+      '<html><head><title>Council approves the new river bridge</title></head><body><main><article><h1>Council approves the new river bridge</h1><div class="teaser-small__metadata"><p class="byline__author">VON <a href="/autoren/doe-jane">JANE DOE</a> am 21. April 2020</p></div><p>Story text that goes on.</p></article></main></body></html>',
+    );
+    expect(readMetadata(doc, doc.URL).byline).toBe('JANE DOE');
+  });
+
+  it('takes a by-word line neither from a block holding the headline nor around a marked-up byline', () => {
+    const header = '<header>Veröffentlicht am 9. Februar 2019 von Heiko<h1>Laufen im Winter: Von Bäh zu Yeah</h1></header>';
+    const doc = page(`<html><head><title>Laufen im Winter: Von Bäh zu Yeah</title></head><body><article>${header}<p>Story.</p></article></body></html>`);
+    expect(readMetadata(doc, doc.URL).byline).toBeNull();
+    const line = '<div class="entry-meta"><span class="posted-on">am 23. Januar 2020</span> von <span class="author vcard"><a class="url fn n" href="/author/cs/">Christian Spließ</a></span> <span class="cat-links">in <a href="/category/allgemeines/" rel="category tag">Allgemeines</a></span></div>';
+    expect(meta({ lang: 'de', beforeBody: line }).byline).toBe('Christian Spließ');
   });
 
   it('decodes character references a CMS left in JSON-LD names', () => {
@@ -244,6 +273,8 @@ describe('byline cleaning', () => {
     ['Rob Picheta, CNN', 'Rob Picheta'],
     ['David Hutzler, dpa', 'David Hutzler'],
     ['Jane Doe, MD', 'Jane Doe, MD'],
+    ['Peter Maahn/SP-X', 'Peter Maahn'],
+    ['det/dpa', 'det/dpa'],
     ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['https://example.org/author/jane-doe', null],
     ['', null],

@@ -17,9 +17,10 @@ const TRAILING_NOISE =
 
 /**
  * A news agency or broadcaster after a single person's name: "Rob Picheta, CNN", "David Hutzler, dpa" (an
- * all-capital or all-lower-case code of two to four letters); the person is the author. Degrees are kept.
+ * all-capital or all-lower-case code of two to four letters), "Peter Maahn/SP-X" (all capitals after a slash;
+ * lower-case initials after a slash are a desk code the byline keeps); the person is the author. Degrees are kept.
  */
-const AGENCY_AFTER_NAME = /^([^,]+\s[^,]+),\s*(?!(?:MD|DO|RN|MA|MS|BA|BS|JR|SR|II|III|IV)$)(?:\p{Lu}{2,4}|\p{Ll}{2,4})$/u;
+const AGENCY_AFTER_NAME = /^([^,/]+\s[^,/]+?)(?:,\s*(?!(?:MD|DO|RN|MA|MS|BA|BS|JR|SR|II|III|IV)$)(?:\p{Lu}{2,4}|\p{Ll}{2,4})|\s*\/\s*\p{Lu}[\p{Lu}-]{1,4})$/u;
 
 const HANDLE_OR_EMAIL = /\s*(?:\(?@\w+\)?|\S+@\S+\.\w+)/g;
 
@@ -142,4 +143,15 @@ export function printedNamesMore(printed: string, metadata: string): boolean {
   const extra = got.filter((n) => !wanted.includes(squash(n)));
   if (!extra.length) return got.length === wanted.length && got.length >= 2 && printed !== metadata;
   return extra.every((n) => PERSON_NAME.test(n));
+}
+
+/** Parts of an author value around a dash or bar: "unocero - Alberto Ávila", "Jane Doe | Example News". */
+const AUTHOR_PART_SEPARATOR = /\s+[-–—|]\s+/;
+
+/** An author value without the site's name beside the person ("unocero - Alberto Ávila" -> "Alberto Ávila"). */
+export function withoutSiteName(name: string, siteNames: readonly string[]): string {
+  const parts = name.split(AUTHOR_PART_SEPARATOR);
+  if (parts.length < 2) return name;
+  const kept = parts.filter((part) => !isWeakAuthor(part, siteNames));
+  return kept.length && kept.length < parts.length ? kept.join(' - ') : name;
 }

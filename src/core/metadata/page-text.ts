@@ -28,11 +28,14 @@ const OWN_META_TOKENS = /meta|byline|author|date|info|detail|posted/;
 /**
  * True when `el` sits in a container of other content (comments, teasers, related links, sidebars, navigation).
  * A container that also holds the headline is the article itself (a body class "has-sidebar", an article
- * wrapper "post-with-comments"), so it does not count.
+ * wrapper "post-with-comments"), so it does not count; nor does the headline's next or previous sibling, the
+ * article's own meta line even when a component library names it "teaser-…".
  */
 function inForeignContainer(el: Element, headline: Element | null): boolean {
   for (let a: Element | null = el; a && a.localName !== 'body'; a = a.parentElement) {
     if (headline && a.contains(headline)) return false;
+    // The block right before or after the headline is its own meta line, whatever its class ("teaser__meta").
+    if (headline && (a.previousElementSibling === headline || a.nextElementSibling === headline)) return false;
     const tokens = attributeTokens(a);
     if (FOREIGN_TOKENS.test(tokens) || /comment/i.test(a.getAttribute('itemtype') ?? '')) return true;
     if (FOREIGN_TAGS.has(a.localName) && !OWN_META_TOKENS.test(tokens)) return true;
@@ -49,12 +52,15 @@ const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|aktualisiert|mis à 
  * capitalised name.
  */
 const BY_WORD = String.raw`(?:(?:[Pp]osted|[Ww]ritten|[Rr]eported|[Pp]ublished|POSTED|WRITTEN)\s+)?(?:[Bb][Yy]|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Aa]v|AV|[Aa]f|AF)\s*:?\s+(?=\p{Lu})`;
-const BY_PREFIX = new RegExp(String.raw`^(?:${BY_WORD}|(?:[Aa]utor(?:in)?|AUTOR(?:IN)?|[Aa]uthor|AUTHOR|[Aa]uteur|[Aa]utore|[Rr]edaktion|REDAKTION|[Tt]ext|TEXT|[Tt]exto)\s*:)`, 'u');
+/** "Autor:", "Redaktion:", "Text:" labels before a name. */
+const AUTHOR_LABEL = String.raw`(?:[Aa]utor(?:in)?|AUTOR(?:IN)?|[Aa]uthor|AUTHOR|[Aa]uteur|[Aa]utore|[Rr]edaktion|REDAKTION|[Tt]ext|TEXT|[Tt]exto)\s*:`;
+const BY_PREFIX = new RegExp(String.raw`^(?:${BY_WORD}|${AUTHOR_LABEL})`, 'u');
 /**
- * A by-word inside a meta line, after a separator or a time: "yas! | By Cara Stiles | April 13, 2020",
- * "06.11.2023 13:30 von Olga". The byline runs from the by-word to the next separator.
+ * A by-word or an author label inside a meta line, after a separator, a time or a year: "yas! | By Cara Stiles |
+ * April 13, 2020", "06.11.2023 13:30 von Olga", "05.02.2020 - Redaktion: Eberhard Fuhr". The byline runs from
+ * the by-word to the next separator.
  */
-const BY_IN_LINE = new RegExp(String.raw`(?:[|•·∙]\s*|\d{1,2}[:.]\d{2}\s+)(${BY_WORD}[^|•·∙]+)`, 'u');
+const BY_IN_LINE = new RegExp(String.raw`(?:[|•·∙]\s*|\s[-–—]\s+|\d{1,2}[:.]\d{2}\s+|\d{4}\s+)((?:${BY_WORD}|${AUTHOR_LABEL})[^|•·∙]+)`, 'u');
 /** Inside a byline: the name itself (hCard `fn`, forum `username`, schema.org `name`). */
 const NAME_TOKEN = /(?:^|\s)(?:fn|username|user-?name|name|[\w-]*author[_-]*name[\w-]*|byline[_-]+name[\w-]*)(?=$|\s)/;
 /** Links to an author's page: /author/jane-doe, /autoren/…, /profile/…, WordPress ?author=3. */
@@ -277,9 +283,13 @@ function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean)
   return parts;
 }
 
+/** A label word with a colon after the name ("Lesezeit:", "Quelle:", "Updated:"). */
+const NEXT_LABEL = /\s(?=\p{L}+:(?:\s|$))/u;
+
 /** The name after a by-word inside a meta line. */
 function nameInLine(segment: string): string | null {
-  const text = cleanByline(segment);
+  // The next label ends the byline: "Autor: Jane Doe Lesezeit: 5 min", "Jane Doe Quelle: Example".
+  const text = cleanByline(segment.split(NEXT_LABEL)[0]);
   return text && looksLikeName(text) ? text : null;
 }
 
@@ -308,10 +318,13 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null, i
     if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
     const text = textOf(el);
     if (!text || text.length > MAX_BYLINE_TEXT) continue;
-    const inLine = marked || BY_PREFIX.test(text) ? null : BY_IN_LINE.exec(text);
+    // A by-word inside the text of a block that holds the headline is the headline's or the story's, not a meta line's.
+    // Nor is a line whose byline is marked up inside it: that element gives the name without the line's rest.
+    const inLine = marked || BY_PREFIX.test(text) || (headline && el.contains(headline)) ? null : BY_IN_LINE.exec(text);
+    if (inLine && elementsUnder(el).some((e) => isBylineMarked(e, tokensOf(e)))) continue;
     if (!marked && !inLine && !BY_PREFIX.test(text)) continue;
     if (inForeignContainer(el, headline)) continue;
-    const name = inLine ? nameInLine(inLine[1] ?? '') : namesIn(el);
+    const name = inLine ? nameInLine(BY_IN_LINE.exec(spacedText(el))?.[1] ?? inLine[1] ?? '') : namesIn(el);
     if (!name) continue;
     if (!isWeak(name)) best = { name, d, el, byWord: Boolean(inLine) || BY_PREFIX.test(text) };
     else if (!weak || d < weak.d) weak = { name, d };
@@ -319,6 +332,31 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null, i
   // Past a nearer site name only a line that says "By …" names the author (not a linked name in the text).
   if (best && weak && weak.d < best.d && !best.byWord) return weak.name;
   return best?.name ?? weak?.name ?? null;
+}
+
+/** A given name is completed only from text this close to the headline (a byline, not the article's people). */
+const FULL_NAME_NEAR = 30;
+/** …and only from short text: a byline line or a name label, not a sentence. */
+const MAX_FULL_NAME_TEXT = 60;
+
+/**
+ * The full name printed near the headline for a metadata author that gives only a first name ("Todd" and
+ * "Todd Bates" under the headline, "Nils" and "Eine Kolumne von Nils Pickert"): the name followed by one
+ * capitalised word, in a short text.
+ */
+export function fullNameNearHeadline(index: PageIndex, headline: Element | null, given: string): string | null {
+  const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(String.raw`(?:^|[\s(:])(${escaped}\s+\p{Lu}[\p{Ll}'’-]+)(?=$|[\s,.;)|])`, 'u');
+  for (const { el, d } of nearAnchor(index, headline)) {
+    if (d > FULL_NAME_NEAR) continue;
+    let own = '';
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue ?? '';
+    own = own.replace(/\s+/g, ' ').trim();
+    if (!own || own.length > MAX_FULL_NAME_TEXT) continue;
+    const match = pattern.exec(own);
+    if (match?.[1] && !inForeignContainer(el, headline)) return match[1];
+  }
+  return null;
 }
 
 export interface PageDates {

@@ -160,6 +160,8 @@ describe('visible evidence near the headline', () => {
     expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: both }).byline).toBe('Ana Lima, Bo Chen');
     const und = '<p class="byline">Von <span class="author-name">Ana Lima</span> und <span class="author-name">Bo Chen</span></p>';
     expect(meta({ lang: 'de', head: ld([{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Bo Chen' }]), beforeBody: und }).byline).toBe('Ana Lima und Bo Chen');
+    const degrees = '<div class="authors"><span class="author-name">Ana Lima, PhD</span>; <span class="author-name">Bo Chen, MD</span></div>';
+    expect(meta({ head: '<meta name="citation_author" content="Ana Lima"><meta name="citation_author" content="Bo Chen">', beforeBody: degrees }).byline).toBe('Ana Lima, PhD; Bo Chen, MD');
     // A desk name beside the author is no co-author.
     const desk = '<p class="byline">Ana Lima, Online-Redaktion</p>';
     expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: desk }).byline).toBe('Ana Lima');
@@ -274,6 +276,9 @@ describe('byline cleaning', () => {
     ['David Hutzler, dpa', 'David Hutzler'],
     ['Jane Doe, MD', 'Jane Doe, MD'],
     ['Peter Maahn/SP-X', 'Peter Maahn'],
+    ['Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team', 'Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair'],
+    ['PETA-Team', 'PETA-Team'],
+    ['Von Mat\u00adthi\u00adas Lauerer', 'Matthias Lauerer'],
     ['det/dpa', 'det/dpa'],
     ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['https://example.org/author/jane-doe', null],

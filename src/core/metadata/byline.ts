@@ -22,6 +22,11 @@ const TRAILING_NOISE =
  */
 const AGENCY_AFTER_NAME = /^([^,/]+\s[^,/]+?)(?:,\s*(?!(?:MD|DO|RN|MA|MS|BA|BS|JR|SR|II|III|IV)$)(?:\p{Lu}{2,4}|\p{Ll}{2,4})|\s*\/\s*\p{Lu}[\p{Lu}-]{1,4})$/u;
 
+/** The team after the names: "Nathan Parker and Kiran C Nair - Chrome Safe Browsing team" (up to five words). */
+const TEAM_AFTER_NAMES = /\s+[-–—]\s+(?:\S+\s+){0,4}(?:team|desk|staff)$/i;
+/** Invisible characters inside names: soft hyphens ("Mat\u00adthi\u00adas"), zero-width spaces and joiners. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 const HANDLE_OR_EMAIL = /\s*(?:\(?@\w+\)?|\S+@\S+\.\w+)/g;
 
 /** Names are short: more words than this is a sentence, not a byline. */
@@ -47,11 +52,12 @@ function dropTrailingDescription(text: string): string {
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // No space before a comma: element boundaries in printed bylines add one ("Ana Lima , Bo Chen").
-  let text = raw.replace(/\s+/g, ' ').replace(/ ([,;])/g, '$1').trim();
+  let text = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').replace(/ ([,;])/g, '$1').trim();
   if (!text || looksLikeUrl(text)) return null;
   text = text.replace(HANDLE_OR_EMAIL, '');
   for (let i = 0; i < 2; i++) text = text.replace(PREFIX, '');
   text = text.replace(TRAILING_NOISE, '').replace(ROLE, '');
+  if (/\s/.test(text.replace(TEAM_AFTER_NAMES, ''))) text = text.replace(TEAM_AFTER_NAMES, '');
   // Leading symbols and punctuation ("~ Jane", "» Jane"); trailing ones except the dot of "Jr." or "Joe S.".
   text = text.replace(/^[\s\p{P}\p{S}]+|[\s|•·,:;~»«–—-]+$/gu, '').trim();
   if (!text.includes('(')) text = text.replace(/\)+$/, '').trim();
@@ -130,6 +136,9 @@ const NAME_SPLIT = /\s*(?:[,;&|/]|\b(?:and|und|et|y)\b)\s*/i;
 /** A person's name as a byline adds it: two words and more, each capitalised or a particle ("Online-Redaktion" is none). */
 const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|den|del|da|di|du|la|le|zu))+$/u;
 
+/** Academic degrees a printed byline adds after each name ("Jane Doe, PhD"); the names with them are fuller. */
+const DEGREE = /^(?:Ph\.?\s?D\.?|M\.?D\.?|MSc|MPH|MBA|MA|MS|BSc|DPhil|RN|JD)$/;
+
 /**
  * True when a printed byline names every author of a metadata byline, and more people or the same people
  * written differently ("A und B" for "A, B"): the page shows the complete byline as the reader sees it.
@@ -142,7 +151,7 @@ export function printedNamesMore(printed: string, metadata: string): boolean {
   if (!wanted.length || !wanted.every((n) => keys.has(n))) return false;
   const extra = got.filter((n) => !wanted.includes(squash(n)));
   if (!extra.length) return got.length === wanted.length && got.length >= 2 && printed !== metadata;
-  return extra.every((n) => PERSON_NAME.test(n));
+  return extra.every((n) => PERSON_NAME.test(n) || DEGREE.test(n));
 }
 
 /** Parts of an author value around a dash or bar: "unocero - Alberto Ávila", "Jane Doe | Example News". */

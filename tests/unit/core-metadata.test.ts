@@ -120,6 +120,84 @@ describe('visible evidence near the headline', () => {
     expect(meta({ head: '<meta name="author" content="Example News">' }).byline).toBe('Example News');
   });
 
+  it('reads "Posted by" and "Written by:" lines and a by-word inside a meta line', () => {
+    expect(meta({ beforeBody: '<div class="postdata"><span class="category">Posted by Konstantin</span> 21.10.2019</div>' }).byline).toBe('Konstantin');
+    expect(meta({ beforeBody: '<p><em>Written by: <a href="https://elsewhere.example.com/story">Julie Mollins</a></em></p>' }).byline).toBe('Julie Mollins');
+    const line = '<div class="meta-info"><span class="trending">yas!</span> <span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time><span></span><span></span><span></span></div>';
+    expect(meta({ beforeBody: line }).byline).toBe('Cara Stiles');
+    expect(meta({ lang: 'de', beforeBody: '<h2><span>Stars</span> <span>06.11.2023 13:30 von Olga</span></h2>' }).byline).toBe('Olga');
+    expect(meta({ lang: 'de', beforeBody: '<div class="meta"><span>05.02.2020 - Redaktion: Eberhard Fuhr</span></div>' }).byline).toBe('Eberhard Fuhr');
+    const labels = '<div class="col"><h5>Datum:</h5>03.11.2021 <h5>Autor:</h5>Peter Maahn <h5>Lesezeit:</h5>5 min</div>';
+    expect(meta({ lang: 'de', beforeBody: labels }).byline).toBe('Peter Maahn');
+  });
+
+  it('takes no name from a by-word alone or from a lower-case word after one', () => {
+    const bare = '<div class="entry-meta"><span class="meta-prep meta-prep-author">By </span> <span class="author vcard"><a class="url fn n" href="/author/daniel">Daniel</a></span></div>';
+    expect(meta({ beforeBody: bare }).byline).toBe('Daniel');
+    expect(meta({ lang: 'es', beforeBody: '<p>Por ende, las “ventajas” de esta gestión en realidad se convierten en una desventaja.</p>' }).byline).toBeNull();
+  });
+
+  it('looks past a printed site name for the printed author', () => {
+    const m = meta({ head: '<meta property="og:site_name" content="Example News">', beforeBody: '<p class="byline">Example News</p><p>Written by: Julie Mollins</p>' });
+    expect(m.byline).toBe('Julie Mollins');
+  });
+
+  it('keeps a site name printed near the headline over a name merely linked further down', () => {
+    const m = meta({ head: '<meta property="og:site_name" content="Example News">', beforeBody: '<p class="byline">Example News</p><p>Today <a href="/profile/players/alexander-zverev/">Alexander Zverev</a> won.</p>' });
+    expect(m.byline).toBe('Example News');
+  });
+
+  it('gives several linked authors as the byline writes them', () => {
+    const line = '<div class="content-author">von <a href="/profil/fischer-lars">Lars Fischer</a> und <a href="/profil/schadwinkel-alina">Alina Schadwinkel</a></div>';
+    expect(meta({ lang: 'de', beforeBody: line }).byline).toBe('Lars Fischer und Alina Schadwinkel');
+    const withDate = '<div class="content-author">von <a href="/profil/fischer-lars">Lars Fischer</a> und <a href="/profil/schadwinkel-alina">Alina Schadwinkel</a>, Ressort Wissen</div>';
+    expect(meta({ lang: 'de', beforeBody: withDate }).byline).toBe('Lars Fischer, Alina Schadwinkel');
+  });
+
+  it('takes the printed byline when it names the metadata authors and more, or writes them its own way', () => {
+    const ld = (author: object) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Council approves the new river bridge', author })}</script>`;
+    const both = '<div class="byline"><a href="/author/ana-lima">Ana Lima</a>, <a href="/author/bo-chen">Bo Chen</a></div>';
+    expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: both }).byline).toBe('Ana Lima, Bo Chen');
+    const und = '<p class="byline">Von <span class="author-name">Ana Lima</span> und <span class="author-name">Bo Chen</span></p>';
+    expect(meta({ lang: 'de', head: ld([{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Bo Chen' }]), beforeBody: und }).byline).toBe('Ana Lima und Bo Chen');
+    const degrees = '<div class="authors"><span class="author-name">Ana Lima, PhD</span>; <span class="author-name">Bo Chen, MD</span></div>';
+    expect(meta({ head: '<meta name="citation_author" content="Ana Lima"><meta name="citation_author" content="Bo Chen">', beforeBody: degrees }).byline).toBe('Ana Lima, PhD; Bo Chen, MD');
+    // A desk name beside the author is no co-author.
+    const desk = '<p class="byline">Ana Lima, Online-Redaktion</p>';
+    expect(meta({ head: ld({ '@type': 'Person', name: 'Ana Lima' }), beforeBody: desk }).byline).toBe('Ana Lima');
+  });
+
+  it('completes a first-name-only metadata author from the full name printed by the headline', () => {
+    expect(meta({ head: '<meta name="author" content="Nils">', beforeBody: '<p><strong>Eine Kolumne von Nils Pickert</strong></p>', lang: 'de' }).byline).toBe('Nils Pickert');
+    // The same first name far down in the story is not the author.
+    const far = Array.from({ length: 40 }, (_, i) => `<p>Line ${i}</p>`).join('') + '<p>Todd Smith said so.</p>';
+    expect(meta({ head: '<meta name="author" content="Todd">', beforeBody: far }).byline).toBe('Todd');
+  });
+
+  it('drops the site name beside the person in a metadata author', () => {
+    expect(meta({ head: '<meta name="author" content="Example News - Alberto Ávila"><meta property="og:site_name" content="Example News">' }).byline).toBe('Alberto Ávila');
+  });
+
+  it('reads the meta line right under the headline even when its class says teaser', () => {
+    const doc = page(
+      '<html><head><title>Council approves the new river bridge</title></head><body><main><article><h1>Council approves the new river bridge</h1><div class="teaser-small__metadata"><p class="byline__author">VON <a href="/autoren/doe-jane">JANE DOE</a> am 21. April 2020</p></div><p>Story text that goes on.</p></article></main></body></html>',
+    );
+    expect(readMetadata(doc, doc.URL).byline).toBe('JANE DOE');
+  });
+
+  it('takes a by-word line neither from a block holding the headline nor around a marked-up byline', () => {
+    const header = '<header>Veröffentlicht am 9. Februar 2019 von Heiko<h1>Laufen im Winter: Von Bäh zu Yeah</h1></header>';
+    const doc = page(`<html><head><title>Laufen im Winter: Von Bäh zu Yeah</title></head><body><article>${header}<p>Story.</p></article></body></html>`);
+    expect(readMetadata(doc, doc.URL).byline).toBeNull();
+    const line = '<div class="entry-meta"><span class="posted-on">am 23. Januar 2020</span> von <span class="author vcard"><a class="url fn n" href="/author/cs/">Christian Spließ</a></span> <span class="cat-links">in <a href="/category/allgemeines/" rel="category tag">Allgemeines</a></span></div>';
+    expect(meta({ lang: 'de', beforeBody: line }).byline).toBe('Christian Spließ');
+  });
+
+  it('decodes character references a CMS left in JSON-LD names', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Council approves the new river bridge', author: { '@type': 'Person', name: 'Redacci&oacute;n Diario' } };
+    expect(meta({ head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` }).byline).toBe('Redacción Diario');
+  });
+
   it('rejects printed text that is no name', () => {
     expect(meta({ lang: 'de', beforeBody: '<p class="author-info">Zuletzt geändert am</p>' }).byline).toBeNull();
   });
@@ -267,6 +345,14 @@ describe('byline cleaning', () => {
     ['Isabella.DiBiase am Samstag', 'Isabella.DiBiase'],
     ['Redaktion: Eberhard Fuhr (Pressesprecher des EJW)', 'Eberhard Fuhr'],
     ['Uta Staschewski, Projektleiterin der HSS in Tunesien.', 'Uta Staschewski'],
+    ['Rob Picheta, CNN', 'Rob Picheta'],
+    ['David Hutzler, dpa', 'David Hutzler'],
+    ['Jane Doe, MD', 'Jane Doe, MD'],
+    ['Peter Maahn/SP-X', 'Peter Maahn'],
+    ['Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team', 'Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair'],
+    ['PETA-Team', 'PETA-Team'],
+    ['Von Mat\u00adthi\u00adas Lauerer', 'Matthias Lauerer'],
+    ['det/dpa', 'det/dpa'],
     ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['https://example.org/author/jane-doe', null],
     ['', null],

@@ -4,11 +4,11 @@
  */
 import { textOf } from '../dom.js';
 import type { ArticleResult, MetadataSource } from '../types.js';
-import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl } from './byline.js';
+import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl, printedNamesMore, withoutSiteName } from './byline.js';
 import { dateInUrl, daysBetween, normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
-import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
+import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, fullNameNearHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
 
 /** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
 export type MetadataFields = Pick<ArticleResult, 'byline' | 'published' | 'modified' | 'sources' | 'siteName' | 'lang' | 'dir' | 'excerpt' | 'leadImage'>;
@@ -19,6 +19,9 @@ export interface PageMetadata extends MetadataFields {
   jsonLd: JsonLdInfo;
   meta: MetaTags;
 }
+
+/** One capitalised word: a first name, as some CMSs give the author ("Todd", "Nils"). */
+const GIVEN_NAME_ONLY = /^\p{Lu}\p{Ll}{1,14}$/u;
 
 /** Languages written right to left (ISO 639-1 and -3 codes in common use on the web). */
 const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'khw', 'ks', 'ku', 'ps', 'sd', 'ur', 'yi']);
@@ -123,7 +126,8 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
   for (const key of AUTHOR_META_KEYS) candidates.push([joinAuthors(meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? []), 'meta']);
   let byline: string | null = null;
   let weak: { name: string; source: MetadataSource } | null = null;
-  for (const [name, source] of candidates) {
+  for (const [value, source] of candidates) {
+    const name = value && withoutSiteName(value, siteNames);
     if (!name) continue;
     if (!isWeakAuthor(name, siteNames)) {
       byline = name;
@@ -132,12 +136,21 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
     }
     weak ??= { name, source };
   }
-  if (!byline && doc.body) {
-    const printed = bylineNearHeadline(near(), headline);
-    if (printed && !(weak && isWeakAuthor(printed, siteNames))) {
+  if (doc.body) {
+    const printed = bylineNearHeadline(near(), headline, (name) => isWeakAuthor(name, siteNames));
+    if (!byline && printed && !(weak && isWeakAuthor(printed, siteNames))) {
+      byline = printed;
+      sources.byline = 'page-text';
+    } else if (byline && printed && printedNamesMore(printed, byline)) {
+      // The printed byline names the same people and more (a co-author the metadata left out), or writes them its way.
       byline = printed;
       sources.byline = 'page-text';
     }
+  }
+  // A first name alone ("Todd") is completed from the full name printed by the headline ("Todd Bates").
+  if (byline && sources.byline !== 'page-text' && doc.body && GIVEN_NAME_ONLY.test(byline)) {
+    const full = fullNameNearHeadline(near(), headline, byline);
+    if (full) byline = full;
   }
   if (!byline && weak) {
     byline = weak.name;

@@ -111,6 +111,17 @@ function authorsOf(node: JsonObject, byId: Map<string, JsonObject>): { names: st
   return { names, organization };
 }
 
+/** A character reference left in a JSON string ("Redacci&oacute;n"): CMSs escape HTML before writing the JSON. */
+const CHARACTER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+
+/** The text a string with character references stands for, decoded by the page's own parser (never attached). */
+function decodeEntities(doc: Document, value: string): string {
+  if (!CHARACTER_REFERENCE.test(value)) return value;
+  const box = doc.createElement('textarea');
+  box.innerHTML = value;
+  return box.value;
+}
+
 function imageOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return imageOf(value[0]);
@@ -138,7 +149,8 @@ export function readJsonLd(doc: Document, pageTitle: string): JsonLdInfo {
 
   let article: JsonLdArticle | null = null;
   if (main) {
-    const { names, organization } = authorsOf(main, byId);
+    const { names: rawNames, organization } = authorsOf(main, byId);
+    const names = rawNames.map((name) => decodeEntities(doc, name));
     const publisher = main['publisher'] === undefined ? undefined : resolveRef(main['publisher'], byId);
     article = {
       type: typesOf(main)[0] ?? 'Article',

@@ -30,11 +30,14 @@ const OWN_META_TOKENS = /meta|byline|author|date|info|detail|posted/;
 /**
  * True when `el` sits in a container of other content (comments, teasers, related links, sidebars, navigation).
  * A container that also holds the headline is the article itself (a body class "has-sidebar", an article
- * wrapper "post-with-comments"), so it does not count.
+ * wrapper "post-with-comments"), so it does not count; nor does the headline's next or previous sibling, the
+ * article's own meta line even when a component library names it "teaser-…".
  */
 function inForeignContainer(el: Element, headline: Element | null): boolean {
   for (let a: Element | null = el; a && a.localName !== 'body'; a = a.parentElement) {
     if (headline && a.contains(headline)) return false;
+    // The block right before or after the headline is its own meta line, whatever its class ("teaser__meta").
+    if (headline && (a.previousElementSibling === headline || a.nextElementSibling === headline)) return false;
     const tokens = attributeTokens(a);
     if (FOREIGN_TOKENS.test(tokens) || /comment/i.test(a.getAttribute('itemtype') ?? '')) return true;
     if (FOREIGN_TAGS.has(a.localName) && !OWN_META_TOKENS.test(tokens)) return true;
@@ -57,8 +60,21 @@ function besideHeadline(el: Element, headline: Element | null): boolean {
 const BYLINE_TOKEN = /(?:^|[\s_-])(?:byline|by-line|bylines|author|authors|author-?name|authorname|article-?author|post-?author|entry-?author|writer|autor|auteur|autore|contributor|reporter|creator)(?=$|[\s_-])/;
 const DATE_TOKEN = /date|time|publish|posted|dateline|timestamp|datum|fecha|data|meta/;
 const MODIFIED_WORDS = /\b(?:updated?|modified|last updated|letzte änderung|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|atualizado|geändert)\b/i;
-/** "By Jane", "Von Erika", "Por Agencia EFE": a by-word (any case) followed by a capitalised name. */
-const BY_PREFIX = /^(?:(?:by|von|par|por|di|door|av|af)\s+(?=\p{Lu})|(?:autor(?:in)?|author|auteur|autore|redaktion|text|texto)\s*:)/iu;
+/**
+ * "By Jane", "Von Erika", "Por Agencia EFE", "Posted by Konstantin", "Written by: Julie": a by-word (any case,
+ * spelt out since `i` with `u` lets \p{Lu} match lower case too: "Por ende" is no byline) followed by a
+ * capitalised name.
+ */
+const BY_WORD = String.raw`(?:(?:[Pp]osted|[Ww]ritten|[Rr]eported|[Pp]ublished|POSTED|WRITTEN)\s+)?(?:[Bb][Yy]|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR|[Aa]v|AV|[Aa]f|AF)\s*:?\s+(?=\p{Lu})`;
+/** "Autor:", "Redaktion:", "Text:" labels before a name. */
+const AUTHOR_LABEL = String.raw`(?:[Aa]utor(?:in)?|AUTOR(?:IN)?|[Aa]uthor|AUTHOR|[Aa]uteur|[Aa]utore|[Rr]edaktion|REDAKTION|[Tt]ext|TEXT|[Tt]exto)\s*:`;
+const BY_PREFIX = new RegExp(String.raw`^(?:${BY_WORD}|${AUTHOR_LABEL})`, 'u');
+/**
+ * A by-word or an author label inside a meta line, after a separator, a time or a year: "yas! | By Cara Stiles |
+ * April 13, 2020", "06.11.2023 13:30 von Olga", "05.02.2020 - Redaktion: Eberhard Fuhr". The byline runs from
+ * the by-word to the next separator.
+ */
+const BY_IN_LINE = new RegExp(String.raw`(?:[|•·∙]\s*|\s[-–—]\s+|\d{1,2}[:.]\d{2}\s+|\d{4}\s+)((?:${BY_WORD}|${AUTHOR_LABEL})[^|•·∙]+)`, 'u');
 /** Inside a byline: the name itself (hCard `fn`, forum `username`, schema.org `name`). */
 const NAME_TOKEN = /(?:^|\s)(?:fn|username|user-?name|name|[\w-]*author[_-]*name[\w-]*|byline[_-]+name[\w-]*)(?=$|\s)/;
 /** Links to an author's page: /author/jane-doe, /autoren/…, /profile/…, WordPress ?author=3. */
@@ -246,14 +262,35 @@ function isBylineMarked(el: Element, tokens: string): boolean {
 function namesIn(el: Element): string | null {
   const inner = elementsUnder(el);
   const named = partsIn(inner, (e) => NAME_TOKEN.test(tokensOf(e)));
-  if (named) return named;
+  if (named.length) return asWritten(el, named);
   const linked = partsIn(inner, isAuthorLink);
-  if (linked) return linked;
+  if (linked.length) return asWritten(el, linked);
   const text = cleanByline(spacedText(el));
   return text && looksLikeName(text) ? text : null;
 }
 
-function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean): string | null {
+/** What may stand between names in a byline: separators and "and" in the languages of BY_WORD. */
+const NAME_JOINERS = /^(?:[\s,;&/]|\b(?:and|und|et|y|e|en|og|och|i)\b)*$/i;
+
+/**
+ * Several names as the byline writes them ("Lars Fischer und Alina Schadwinkel") when its text is just those
+ * names and joiners; else the names joined by commas.
+ */
+function asWritten(el: Element, parts: readonly string[]): string {
+  const joined = parts.join(', ');
+  if (parts.length < 2) return joined;
+  const text = cleanByline(spacedText(el));
+  if (!text) return joined;
+  let rest = text;
+  for (const part of parts) {
+    const at = rest.indexOf(part);
+    if (at < 0) return joined;
+    rest = rest.slice(0, at) + ' ' + rest.slice(at + part.length);
+  }
+  return NAME_JOINERS.test(rest) ? text : joined;
+}
+
+function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean): string[] {
   const parts: string[] = [];
   for (const inner of elements) {
     if (!isPart(inner)) continue;
@@ -264,25 +301,83 @@ function partsIn(elements: readonly Element[], isPart: (el: Element) => boolean)
     const name = cleanByline(spacedText(inner));
     if (name && !parts.some((p) => p.toLowerCase() === name.toLowerCase())) parts.push(name);
   }
-  return parts.length ? parts.join(', ') : null;
+  return parts;
 }
 
-/** The byline printed near the headline, or null. */
-export function bylineNearHeadline(index: PageIndex, headline: Element | null): string | null {
-  let best: { name: string; d: number; el: Element } | null = null;
+/** A label word with a colon after the name ("Lesezeit:", "Quelle:", "Updated:"). */
+const NEXT_LABEL = /\s(?=\p{L}+:(?:\s|$))/u;
+
+/** The name after a by-word inside a meta line. */
+function nameInLine(segment: string): string | null {
+  // The next label ends the byline: "Autor: Jane Doe Lesezeit: 5 min", "Jane Doe Quelle: Example".
+  const text = cleanByline(segment.split(NEXT_LABEL)[0]);
+  return text && looksLikeName(text) ? text : null;
+}
+
+/** Meta lines hold a few parts (label, name, date); an unmarked element with more parts that hold text is a block. */
+const MAX_UNMARKED_PARTS = 4;
+
+/** Child elements that show text (empty icon and placeholder spans do not count). */
+function textPartCount(el: Element): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.textContent?.trim()) n++;
+  return n;
+}
+
+/**
+ * The byline printed near the headline, or null. A name `isWeak` rejects (the site's own name) does not stop
+ * the search: a nearer "The Daily Example" above the headline leaves room for "Written by: Jane Doe" below it;
+ * it is returned when nothing better is printed, or when what lies further is not introduced by a by-word.
+ */
+export function bylineNearHeadline(index: PageIndex, headline: Element | null, isWeak: (name: string) => boolean = () => false): string | null {
+  let best: { name: string; d: number; el: Element; byWord: boolean } | null = null;
+  let weak: { name: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     if (best && d >= best.d) continue;
     const tokens = tokensOf(el);
     const marked = isBylineMarked(el, tokens);
-    if (!marked && el.childElementCount > 4) continue;
+    if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
     const text = textOf(el);
     if (!text || text.length > MAX_BYLINE_TEXT) continue;
-    if (!marked && !BY_PREFIX.test(text)) continue;
+    // A by-word inside the text of a block that holds the headline is the headline's or the story's, not a meta line's.
+    // Nor is a line whose byline is marked up inside it: that element gives the name without the line's rest.
+    const inLine = marked || BY_PREFIX.test(text) || (headline && el.contains(headline)) ? null : BY_IN_LINE.exec(text);
+    if (inLine && elementsUnder(el).some((e) => isBylineMarked(e, tokensOf(e)))) continue;
+    if (!marked && !inLine && !BY_PREFIX.test(text)) continue;
     if (inForeignContainer(el, headline)) continue;
-    const name = namesIn(el);
-    if (name) best = { name, d, el };
+    const name = inLine ? nameInLine(BY_IN_LINE.exec(spacedText(el))?.[1] ?? inLine[1] ?? '') : namesIn(el);
+    if (!name) continue;
+    if (!isWeak(name)) best = { name, d, el, byWord: Boolean(inLine) || BY_PREFIX.test(text) };
+    else if (!weak || d < weak.d) weak = { name, d };
   }
-  return best?.name ?? null;
+  // Past a nearer site name only a line that says "By …" names the author (not a linked name in the text).
+  if (best && weak && weak.d < best.d && !best.byWord) return weak.name;
+  return best?.name ?? weak?.name ?? null;
+}
+
+/** A given name is completed only from text this close to the headline (a byline, not the article's people). */
+const FULL_NAME_NEAR = 30;
+/** …and only from short text: a byline line or a name label, not a sentence. */
+const MAX_FULL_NAME_TEXT = 60;
+
+/**
+ * The full name printed near the headline for a metadata author that gives only a first name ("Todd" and
+ * "Todd Bates" under the headline, "Nils" and "Eine Kolumne von Nils Pickert"): the name followed by one
+ * capitalised word, in a short text.
+ */
+export function fullNameNearHeadline(index: PageIndex, headline: Element | null, given: string): string | null {
+  const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(String.raw`(?:^|[\s(:])(${escaped}\s+\p{Lu}[\p{Ll}'’-]+)(?=$|[\s,.;)|])`, 'u');
+  for (const { el, d } of nearAnchor(index, headline)) {
+    if (d > FULL_NAME_NEAR) continue;
+    let own = '';
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue ?? '';
+    own = own.replace(/\s+/g, ' ').trim();
+    if (!own || own.length > MAX_FULL_NAME_TEXT) continue;
+    const match = pattern.exec(own);
+    if (match?.[1] && !inForeignContainer(el, headline)) return match[1];
+  }
+  return null;
 }
 
 export interface PageDates {

@@ -273,3 +273,14 @@ describe("the publisher's notices to the reader", () => {
     expect(text).toContain('Paragraph 6 of the story');
   });
 });
+
+describe('teaser cards under a related heading', () => {
+  it('removes a "Latest articles" section of cards with excerpts, whose links wrap only the images', () => {
+    const card = (n: number) =>
+      `<div class="card"><a href="/story-${n}"><img src="/t${n}.jpg" alt=""></a><p>Kicker ${n}</p><p>Card ${n} sums up another story of the week in three sentences, long enough to read like a short paragraph of its own. The second sentence names the people in it and the place. The third one ends here.</p></div>`;
+    const aside = `<section><h2>Latest articles</h2><div>${[1, 2, 3].map(card).join('')}</div></section>`;
+    const text = run({ body: `${paragraphs(1, 16)}${aside}` }).text;
+    expect(text).not.toContain('Card 2 sums up another story');
+    expect(text).toContain('Paragraph 8 of the story');
+  });
+});

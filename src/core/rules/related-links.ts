@@ -23,6 +23,11 @@ const HEADING_MAX_CLIMB = 3;
 const INLINE_CONTAINERS = new Set(['p', 'li', 'div', 'aside', 'h3', 'h4', 'strong']);
 const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
+/**
+ * Under a heading that names it ("Latest articles", "Related"), a teaser list may carry a kicker and an excerpt
+ * per card besides the headline (cards whose link wraps only the image), so it may hold more text per link.
+ */
+const LABELLED_MAX_CHARS_PER_LINK = 400;
 /** A one-link block is (nearly) all link text. */
 const LINK_LINE_MIN_DENSITY = 0.8;
 /** A run of one-link blocks after a label is a list; more than this many is the rest of the page. */
@@ -66,7 +71,7 @@ function linkLinesAfter(label: Element): Element[] {
   return run;
 }
 
-export function isTeaserList(el: Element): boolean {
+export function isTeaserList(el: Element, maxCharsPerLink = RELATED_MAX_CHARS_PER_LINK): boolean {
   const length = textOf(el).length;
   if (length === 0 || length > RELATED_MAX_TEXT_CHARS) return false;
   const hrefs = new Set<string>();
@@ -75,7 +80,7 @@ export function isTeaserList(el: Element): boolean {
     if (href && !href.startsWith('#') && !/^(?:javascript|mailto):/i.test(href)) hrefs.add(href);
   }
   if (hrefs.size < RELATED_MIN_LINKS) return false;
-  return linkDensity(el) >= RELATED_MIN_LINK_DENSITY || length / hrefs.size <= RELATED_MAX_CHARS_PER_LINK;
+  return linkDensity(el) >= RELATED_MIN_LINK_DENSITY || length / hrefs.size <= maxCharsPerLink;
 }
 
 /** The largest container above `heading` that it opens and that is still a teaser list. */
@@ -85,7 +90,7 @@ function listUnder(heading: Element, body: Element): Element | null {
   for (let up = heading.parentElement, i = 0; up && up !== body && i < HEADING_MAX_CLIMB; up = up.parentElement, i++) {
     // The heading (or the wrapper holding it) must open the container: it introduces what follows.
     if (up.firstElementChild !== child) break;
-    if (isTeaserList(up)) found = up;
+    if (isTeaserList(up, LABELLED_MAX_CHARS_PER_LINK)) found = up;
     child = up;
   }
   return found;

@@ -23,6 +23,13 @@ const CAPTION_MAX_CLIMB = 3;
 const PARAGRAPH_KEY_CHARS = 80;
 /** Paragraphs shorter than this are labels and datelines, not the article's first paragraph. */
 const MIN_FIRST_PARAGRAPH_CHARS = 60;
+/**
+ * How far into the article region (characters of text) a lead figure is looked for. Headline, kicker, byline,
+ * date and a caption come to well under this; images further down are the body's own, which Readability keeps.
+ */
+const LEAD_FIGURE_SEARCH_CHARS = 3000;
+/** ... and how many paragraphs: Readability may drop a dek or two above the story, not more. */
+const LEAD_FIGURE_MAX_PARAGRAPHS = 3;
 /** Icons, avatars and spacers declare small sizes. */
 const MIN_IMAGE_SIDE = 100;
 
@@ -79,7 +86,10 @@ export function findLeadFigureCandidates(body: Element, baseUrl: string): LeadFi
   const pending: Pending[] = [];
   const open: Pending[] = []; // figure blocks whose end has not been reached yet
   let chars = 0;
+  let paragraphs = 0;
   const visit = (node: Node): void => {
+    // A lead figure sits at the top: past the first paragraphs, only figures already seen matter.
+    if ((chars > LEAD_FIGURE_SEARCH_CHARS || paragraphs >= LEAD_FIGURE_MAX_PARAGRAPHS) && pending.length === 0 && open.length === 0) return;
     if (node.nodeType === 3) {
       chars += (node.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
       return;
@@ -90,9 +100,10 @@ export function findLeadFigureCandidates(body: Element, baseUrl: string): LeadFi
       const src = imageSource(el);
       const found = src && !isSmall(el) ? captionedBlock(el) : null;
       if (src && found && !open.some((o) => o.block === found.block)) open.push({ img: el, src, ...found, end: -1 });
-    } else if (el.localName === 'p' && pending.length) {
+    } else if (el.localName === 'p') {
       const text = textOf(el);
-      if (text.length >= MIN_FIRST_PARAGRAPH_CHARS) {
+      if (text.length >= MIN_FIRST_PARAGRAPH_CHARS) paragraphs++;
+      if (text.length >= MIN_FIRST_PARAGRAPH_CHARS && pending.length) {
         for (const item of pending.splice(0)) {
           if (chars - item.end > LEAD_FIGURE_MAX_GAP_CHARS) continue;
           candidates.push({

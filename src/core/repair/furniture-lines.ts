@@ -1,13 +1,12 @@
 /**
- * Page furniture that survives inside the extracted body as lines of its own: picture credits ("Foto: dpa",
- * "Shutterstock"), slide counters and widget words ("1 of 6", "Caption", "Close"), taxonomy lines
- * ("Filed under: Politics"), copyright notices, the publisher's notices to the reader ("Follow us on
- * Twitter", "Already a subscriber? Log in", "Was this article helpful?"), and blocks a template printed twice (a caption under every
- * slide), and headings left at the very end with nothing under them (their list was removed). None of them
- * is part of the story; the reader shows each caption once and no credits. Only whole
- * lines are removed, and only short ones (long text is prose, whatever it starts with); only captions are
- * deduplicated. Runs on
- * Readability's output, which is small.
+ * Page furniture that survives inside the extracted body as lines of its own:
+ *   - picture credits ("Foto: dpa", "Shutterstock"), slide counters and widget words ("1 of 6", "Caption");
+ *   - taxonomy and filing lines ("Filed under: Politics"), copyright notices;
+ *   - the publisher's notices to the reader ("Follow us on Twitter", "Already a subscriber? Log in");
+ *   - captions a gallery template printed again under every slide;
+ *   - headings left at the very end with nothing under them (their list was removed).
+ * None of them is part of the story. Only whole lines go, and only short ones (long text is prose, whatever
+ * it starts with); captions themselves stay, each shown once. Runs on Readability's output, which is small.
  */
 import {
   COPYRIGHT_LINE,

@@ -56,3 +56,14 @@ export function sanitizeToFragment(html: string, doc: Document): DocumentFragmen
 export function sanitizeInPlace(el: Element, win: Window): void {
   purifierFor(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
 }
+
+/**
+ * The text that a string with HTML character references stands for ("Redacci&oacute;n" -> "Redacción"),
+ * decoded by the document's own parser in a detached textarea: its content is parsed as text only, so no
+ * element can come out of it.
+ */
+export function decodeCharacterReferences(text: string, doc: Document): string {
+  const box = doc.createElement('textarea');
+  box.innerHTML = text;
+  return box.value;
+}

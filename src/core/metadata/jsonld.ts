@@ -2,6 +2,7 @@
  * schema.org JSON-LD: the most trusted metadata a page gives. Finds the page's main Article-like entity
  * (Article, NewsArticle, BlogPosting, … including inside `@graph`), resolving `@id` references.
  */
+import { decodeCharacterReferences } from '../sanitize.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -114,12 +115,9 @@ function authorsOf(node: JsonObject, byId: Map<string, JsonObject>): { names: st
 /** A character reference left in a JSON string ("Redacci&oacute;n"): CMSs escape HTML before writing the JSON. */
 const CHARACTER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
-/** The text a string with character references stands for, decoded by the page's own parser (never attached). */
+/** The text a string with character references stands for. */
 function decodeEntities(doc: Document, value: string): string {
-  if (!CHARACTER_REFERENCE.test(value)) return value;
-  const box = doc.createElement('textarea');
-  box.innerHTML = value;
-  return box.value;
+  return CHARACTER_REFERENCE.test(value) ? decodeCharacterReferences(value, doc) : value;
 }
 
 function imageOf(value: Json | undefined): string | null {

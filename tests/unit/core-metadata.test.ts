@@ -211,6 +211,28 @@ describe('visible evidence near the headline', () => {
     expect(m.byline).toBe('R. R.');
   });
 
+  it('reads the labelled author box after a long article when nothing by the headline names the author', () => {
+    const long = Array.from({ length: 140 }, (_, i) => `<p>Paragraph ${i} of a long guide, in plain words.</p>`).join('');
+    const box = '<div class="author-description"><h2 class="author-title">Autor: Petra Ruland</h2><p>Petra näht seit 2007.</p></div>';
+    expect(meta({ lang: 'de', body: long, afterBody: box }).byline).toBe('Petra Ruland');
+    // The same label in a comment is a commenter's.
+    expect(meta({ lang: 'de', body: long, aside: `<div class="comments">${box}</div>` }).byline).toBeNull();
+  });
+
+  it('takes the copyright holder of a personal site as the author when the page names no one else', () => {
+    const withLine = (line: string) => meta({ aside: `<div class="site-info">${line}</div>` }).byline;
+    expect(withLine('<p>Copyright (c) 2012- Jane Doe. All rights reserved.</p>')).toBe('Jane Doe');
+    expect(withLine('<p>(c) Jane Doe • Weitere Rechte siehe Impressum</p>')).toBe('Jane Doe');
+    // A theme vendor's credit, a company, the site's own name, a picture credit, a holder with neither year nor rights clause.
+    expect(withLine('<p>Copyright © 2016 <a href="https://templates.example.com/">Free Blogger Templates</a></p>')).toBeNull();
+    expect(withLine('<p>© 2023 Riverside Media GmbH</p>')).toBeNull();
+    expect(withLine('<p>© 2023 Example News. All rights reserved.</p>')).toBeNull();
+    expect(withLine('<figure><img src="a.jpg" alt=""><figcaption>© 2019 Jens Miller</figcaption></figure>')).toBeNull();
+    expect(withLine('<p>© Jens Miller</p>')).toBeNull();
+    // A byline by the headline wins over the copyright line.
+    expect(meta({ beforeBody: '<p class="byline">By Sam Lee</p>', aside: '<p>© 2020 Jane Doe</p>' }).byline).toBe('Sam Lee');
+  });
+
   it('finds the headline even when it is an h2 matching og:title', () => {
     const doc = page('<html><head><meta property="og:title" content="A headline in an h2 element"><title>A headline in an h2 element | Site</title></head><body><h1>Site</h1><h2>A headline in an h2 element</h2><p>text</p></body></html>');
     expect(readMetadata(doc, doc.URL).title).toBe('A headline in an h2 element');

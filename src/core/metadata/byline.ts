@@ -84,7 +84,7 @@ export function joinAuthors(names: readonly string[]): string | null {
 const GENERIC_ACCOUNT = /^(?:admin|administrator|wordpressadmin|webmaster|editor|redaktion|redaction|redacción|user|guest|root|staff|team)$/i;
 /** Words that name an organisation, not a person ("e.V.", "GmbH", "Redaktion", "Magazin", "Online"). */
 const ORGANISATION_WORD =
-  /(?:^|[\s(])(?:e\.\s?v\.|gmbh|ag|inc\.?|ltd\.?|llc|verlag|redaktion|redaction|newsroom|magazin|magazine|online|news|media|press|presse|zeitung|tv|radio|fernsehen|stiftung|verband|verein)(?=$|[\s),.])/i;
+  /(?:^|[\s(])(?:e\.\s?v\.|gmbh|ag|inc\.?|ltd\.?|llc|verlag|redaktion|redaction|newsroom|magazin|magazine|online|news|media|press|presse|zeitung|tv|radio|fernsehen|stiftung|verband|verbände|verein|forum|institut|institute|association|society|group|gruppe|agentur|agency|company|corporation|club|team)(?=$|[\s),.])/i;
 /** A web address as a name: "jungle.world", "mdr.de", "finanztreff.de". */
 const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
 
@@ -143,6 +143,23 @@ const DEGREE = /^(?:Ph\.?\s?D\.?|M\.?D\.?|MSc|MPH|MBA|MA|MS|BSc|DPhil|RN|JD)$/;
  * True when a printed byline names every author of a metadata byline, and more people or the same people
  * written differently ("A und B" for "A, B"): the page shows the complete byline as the reader sees it.
  */
+/** German (and Dutch) organisation names are compounds ending in these words: "Handballbund", "Ärztekammer". */
+const ORGANISATION_SUFFIX = /\p{L}(?:bund|verband|verein|gesellschaft|kammer|akademie|institut|zentrum|genossenschaft|werk)(?=$|\s)/iu;
+
+/**
+ * True for a person's full name: two to four words, each capitalised or a name particle ("Jane van Doe"), in
+ * mixed case ("SA LA NACION" is a company's style), with no organisation word.
+ */
+export function isPersonName(text: string): boolean {
+  return (
+    PERSON_NAME.test(text) &&
+    text.split(/\s+/).length <= 4 &&
+    /\p{Ll}/u.test(text) &&
+    !ORGANISATION_WORD.test(text) &&
+    !ORGANISATION_SUFFIX.test(text)
+  );
+}
+
 export function printedNamesMore(printed: string, metadata: string): boolean {
   const names = (text: string) => text.split(NAME_SPLIT).map((n) => n.trim()).filter(Boolean);
   const got = names(printed);

@@ -8,7 +8,7 @@ import { cleanByline, isWeakAuthor, joinAuthors, looksLikeUrl, printedNamesMore,
 import { dateInUrl, daysBetween, normaliseMachineDate } from './dates.js';
 import { readJsonLd, type JsonLdInfo } from './jsonld.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, MODIFIED_META_KEYS, PUBLISHED_META_KEYS, firstMeta, readMetaTags, type MetaTags } from './meta-tags.js';
-import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, fullNameNearHeadline, indexDocument, titleCandidates, type PageIndex } from './page-text.js';
+import { NEAR_HEADLINE_ELEMENTS, bylineNearHeadline, datesNearHeadline, findHeadline, fullNameNearHeadline, indexDocument, signedName, titleCandidates, type PageIndex } from './page-text.js';
 
 /** The metadata fields of the result, as read from the page, plus what the extraction steps reuse. */
 export type MetadataFields = Pick<ArticleResult, 'byline' | 'published' | 'modified' | 'sources' | 'siteName' | 'lang' | 'dir' | 'excerpt' | 'leadImage'>;
@@ -91,6 +91,20 @@ function siteNamesOf(doc: Document, meta: MetaTags, publisher: string | null, ba
   return names.filter((n): n is string => Boolean(n && n.trim()));
 }
 
+/** Title separators between the headline and the site's name ("Headline | Example News", "Headline – Example"). */
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|\s+::\s+/;
+
+/**
+ * The names the site declares for itself: og:site_name and the like, the publisher, and each part of the document
+ * title around a separator. Unlike `siteNamesOf`, not the host name: a personal site is named after its owner.
+ */
+function declaredSiteNames(doc: Document, meta: MetaTags, publisher: string | null): string[] {
+  const names = [firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])?.value, publisher];
+  const parts = doc.title.split(TITLE_SEPARATOR);
+  if (parts.length > 1) names.push(...parts);
+  return names.map((n) => n?.trim() ?? '').filter(Boolean);
+}
+
 /** BCP 47 tag to its primary language subtag ("en-GB" -> "en"), lower-case. */
 export function primaryLanguage(tag: string | null | undefined): string | null {
   const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
@@ -159,6 +173,17 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
   if (!byline && article?.authorIsOrganization) {
     byline = joinAuthors(article.authors);
     if (byline) sources.byline = 'json-ld';
+  }
+  // Nothing names an author by the headline: an author box after the article, or the copyright holder of a
+  // personal site, signs it.
+  if (!byline && doc.body) {
+    byline = signedName(
+      near(),
+      headline,
+      (name) => isWeakAuthor(name, siteNames),
+      (name) => declaredSiteNames(doc, meta, article?.publisher ?? null).some((site) => site.toLowerCase() === name.toLowerCase()),
+    );
+    if (byline) sources.byline = 'page-text';
   }
 
   // Dates: the same order of trust; a modified date is never taken as the published one.

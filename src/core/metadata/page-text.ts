@@ -4,7 +4,7 @@
  * link or a comment far below the article never wins over the one under the headline.
  */
 import { attributeTokens, elementsUnder, textOf } from '../dom.js';
-import { cleanByline, looksLikeName } from './byline.js';
+import { cleanByline, isPersonName, looksLikeName } from './byline.js';
 import { findDateText, normaliseMachineDate, parseDateText } from './dates.js';
 
 /** How far (in elements of document order) from the headline a byline or date may sit. */
@@ -378,6 +378,67 @@ export function fullNameNearHeadline(index: PageIndex, headline: Element | null,
     if (match?.[1] && !inForeignContainer(el, headline)) return match[1];
   }
   return null;
+}
+
+/** An author box after the article opens with a label: "Autor: Petra Ruland", "Author: Jane Doe". */
+const AUTHOR_BOX_LINE = new RegExp(String.raw`^${AUTHOR_LABEL}\s*`, 'u');
+/**
+ * A copyright line naming its holder: "© 2019 Sven Schreivogel", "Copyright (c) 2012- Gregory Szorc. All rights
+ * reserved.", "(c) Johannes Wolf • Weitere Rechte…". The year or a rights clause tells it from a picture credit
+ * ("© Jens Büttner" under a photo names the photographer, not the writer).
+ */
+const COPYRIGHT_HOLDER =
+  /^((?:(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)\s*)+)([^.|•·,©]+?)\s*(?:[.|•·,]\s*(.*))?$/i;
+const RIGHTS_CLAUSE = /rights|rechte|droits|derechos|diritti|rechten/i;
+/** Copyright lines are short. */
+const MAX_COPYRIGHT_TEXT = 160;
+
+/**
+ * The author where nothing near the headline names one: the labelled author box after the article, else the
+ * person who holds the page's copyright. Personal sites and small blogs sign this way and print no byline. A
+ * holder that is the site or an organisation (`isWeak`, or not a person's full name) names no author.
+ */
+/**
+ * True when `name` is the text of a link to another site: a theme or template vendor's credit ("Copyright © 2016
+ * <a href="http://templates.example">Free Blogger Templates</a>"), not the owner of this page.
+ */
+function linksAway(line: Element, name: string): boolean {
+  const own = line.ownerDocument.location?.hostname ?? '';
+  return Array.from(line.querySelectorAll('a[href]')).some((a) => {
+    if (textOf(a) !== name) return false;
+    try {
+      return new URL(a.getAttribute('href') ?? '', line.ownerDocument.URL).hostname !== own;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function signedName(
+  index: PageIndex,
+  headline: Element | null,
+  isWeak: (name: string) => boolean,
+  isSiteName: (name: string) => boolean,
+): string | null {
+  const from = anchorOf(index, headline);
+  let holder: string | null = null;
+  for (let i = from; i < index.elements.length; i++) {
+    const el = index.elements[i] as Element;
+    if (el.childElementCount > MAX_UNMARKED_PARTS) continue;
+    const text = textOf(el);
+    if (!text || text.length > MAX_COPYRIGHT_TEXT) continue;
+    if (text.length <= MAX_BYLINE_TEXT && AUTHOR_BOX_LINE.test(text) && !inForeignContainer(el, headline)) {
+      const name = nameInLine(text.replace(AUTHOR_BOX_LINE, ''));
+      if (name && isPersonName(name) && !isWeak(name)) return name;
+    }
+    if (holder || el.closest('figure, figcaption') || el.querySelector('img, picture, figure')) continue;
+    const match = COPYRIGHT_HOLDER.exec(text);
+    const name = match?.[2]?.trim() ?? '';
+    // A personal site is often named after its owner ("gregoryszorc.com"), so only the exact site name is refused.
+    const prefix = match?.[1] ?? '';
+    if (match && /©|\(c\)|copyright/i.test(prefix) && (/\d{4}/.test(prefix) || RIGHTS_CLAUSE.test(match[3] ?? '')) && isPersonName(name) && !isSiteName(name) && !linksAway(el, name)) holder = name;
+  }
+  return holder;
 }
 
 export interface PageDates {

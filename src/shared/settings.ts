@@ -3,11 +3,14 @@
  * so they follow the user across browsers. Reading never fails: every field that is missing, unknown or
  * corrupt falls back to its default on its own, so one bad value cannot reset (or break) the rest.
  *
- * Layout in storage.sync: one key per top-level field (`stripAds`, `stripComments`, `appearance`, later
- * `auto` and `siteRules`) plus `version`. Separate keys keep each item under sync's per-item quota (8 KB)
+ * Layout in storage.sync: one key per top-level field (`stripAds`, `stripComments`, `appearance`, `autoMode`,
+ * `siteRules`) plus `version`. Separate keys keep each item under sync's per-item quota (8 KB)
  * and let `storage.onChanged` say which part changed.
  */
 import { browser } from './browser.js';
+import { AUTO_MODES, MAX_SITE_RULES, normalizeHost, normalizeSiteRules, siteRulesFit, type AutoMode, type SiteRule } from './site-rules.js';
+
+export { AUTO_MODES, MAX_SITE_RULES, type AutoMode, type SiteRule };
 
 export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -41,20 +44,25 @@ export interface Settings {
   /** Strip comment sections before extraction. */
   stripComments: boolean;
   appearance: Appearance;
-  // Issue 4 adds `auto` (mode) and `siteRules` (origin -> 'always' | 'never') as further top-level keys.
+  /** Auto reader mode; off until the user turns it on (and grants host access). */
+  autoMode: AutoMode;
+  /** Per-site rules for auto mode, by host name without `www.` (see site-rules.ts). */
+  siteRules: Record<string, SiteRule>;
 }
 
 /** The schema version this code writes. Raise it together with a new entry in MIGRATIONS. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   stripAds: true,
   stripComments: true,
   appearance: Object.freeze({ theme: 'system', font: 'serif', fontSize: 19, width: 'medium', lineHeight: 1.6 }),
+  autoMode: 'off',
+  siteRules: Object.freeze({}) as Record<string, SiteRule>,
 });
 
 /** The top-level keys we own in storage.sync. */
-export const SETTINGS_KEYS = ['stripAds', 'stripComments', 'appearance'] as const satisfies readonly (keyof Settings)[];
+export const SETTINGS_KEYS = ['stripAds', 'stripComments', 'appearance', 'autoMode', 'siteRules'] as const satisfies readonly (keyof Settings)[];
 const VERSION_KEY = 'version';
 
 /** What storage.sync holds, before validation. */
@@ -68,10 +76,16 @@ export interface Migration {
 }
 
 /**
- * Ordered migrations. Version 1 is the first released layout, so there is nothing to migrate yet;
- * the first change of layout adds `{ to: 2, ... }` here and raises SETTINGS_VERSION.
+ * Ordered migrations; a change of layout adds the next `{ to: N, ... }` here and raises SETTINGS_VERSION.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    describe: 'auto reader mode and site rules: off and none for everyone who had version 1, written out so that a ' +
+      'browser still on version 1 syncing the record cannot mistake the new keys for corrupt ones',
+    migrate: (stored) => ({ ...stored, autoMode: stored.autoMode ?? 'off', siteRules: stored.siteRules ?? {} }),
+  },
+];
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation, field by field
@@ -110,6 +124,8 @@ export function normalizeSettings(stored: StoredRecord): Settings {
     stripAds: bool(stored.stripAds, DEFAULT_SETTINGS.stripAds),
     stripComments: bool(stored.stripComments, DEFAULT_SETTINGS.stripComments),
     appearance: normalizeAppearance(stored.appearance),
+    autoMode: oneOf(AUTO_MODES, stored.autoMode, DEFAULT_SETTINGS.autoMode),
+    siteRules: normalizeSiteRules(stored.siteRules),
   };
 }
 
@@ -183,8 +199,36 @@ export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
   if (patch.stripAds !== undefined) write.stripAds = next.stripAds;
   if (patch.stripComments !== undefined) write.stripComments = next.stripComments;
   if (patch.appearance !== undefined) write.appearance = next.appearance;
+  if (patch.autoMode !== undefined) write.autoMode = next.autoMode;
+  if (patch.siteRules !== undefined) write.siteRules = next.siteRules;
   await browser.storage.sync.set(write);
   return next;
+}
+
+/** Too many site rules for storage.sync's per-item quota (see site-rules.ts). */
+export class TooManySiteRulesError extends Error {
+  constructor() {
+    super(`at most ${MAX_SITE_RULES} site rules fit in synced storage`);
+    this.name = 'TooManySiteRulesError';
+  }
+}
+
+/**
+ * Sets (or with `null` removes) the rule for one site, read-modify-write on the stored rules. `host` may be
+ * anything normalizeHost takes; returns the host it was stored under. Throws on a host that is not one, and
+ * on a new rule that would not fit in synced storage.
+ */
+export async function setSiteRule(host: string, rule: SiteRule | null): Promise<string> {
+  const key = normalizeHost(host);
+  if (!key) throw new Error(`not a host name: ${host}`);
+  const rules = { ...(await loadSettings()).siteRules };
+  if (rule === null) delete rules[key];
+  else {
+    rules[key] = rule;
+    if (!siteRulesFit(rules)) throw new TooManySiteRulesError();
+  }
+  await saveSettings({ siteRules: rules });
+  return key;
 }
 
 /**

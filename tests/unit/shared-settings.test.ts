@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, resetFakeBrowser } from './fake-browser.js';
 import {
   DEFAULT_SETTINGS, loadSettings, migrate, migrateStoredSettings, MIGRATIONS, normalizeSettings, saveSettings,
-  SETTINGS_VERSION, watchSettings, type Migration, type Settings,
+  MAX_SITE_RULES, setSiteRule, SETTINGS_VERSION, TooManySiteRulesError, watchSettings, type Migration, type Settings,
 } from '../../src/shared/settings.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
@@ -25,6 +25,7 @@ describe('loadSettings', () => {
     expect(await loadSettings()).toEqual({
       stripAds: false, stripComments: true,
       appearance: { theme: 'sepia', font: 'sans', fontSize: 22, width: 'wide', lineHeight: 1.8 },
+      autoMode: 'off', siteRules: {},
     });
   });
 
@@ -72,6 +73,15 @@ describe('migrations', () => {
     },
   ];
 
+  it('version 2 adds auto mode (off) and site rules (none), keeping what version 1 stored', async () => {
+    sync.seed({ version: 1, stripAds: false, appearance: { ...DEFAULT_SETTINGS.appearance, theme: 'dark' } });
+    await migrateStoredSettings();
+    expect(Object.fromEntries(sync.data)).toEqual({
+      version: 2, stripAds: false, appearance: { ...DEFAULT_SETTINGS.appearance, theme: 'dark' }, autoMode: 'off', siteRules: {},
+    });
+    expect((await loadSettings()).stripAds).toBe(false);
+  });
+
   it('the real list is ordered, gap-free and ends at SETTINGS_VERSION', () => {
     MIGRATIONS.forEach((step, i) => expect(step.to).toBe(i + 2));
     expect(MIGRATIONS.at(-1)?.to ?? 1).toBe(SETTINGS_VERSION);
@@ -112,7 +122,7 @@ describe('migrations', () => {
 
   it('migrateStoredSettings stamps the version on a fresh install and then leaves storage alone', async () => {
     await migrateStoredSettings();
-    expect(Object.fromEntries(sync.data)).toEqual({ version: SETTINGS_VERSION });
+    expect(Object.fromEntries(sync.data)).toEqual({ version: SETTINGS_VERSION, autoMode: 'off', siteRules: {} });
     const set = vi.spyOn(sync, 'set');
     await migrateStoredSettings();
     expect(set).not.toHaveBeenCalled();
@@ -133,6 +143,51 @@ describe('saveSettings', () => {
   it('does not store an invalid value', async () => {
     await saveSettings({ appearance: { fontSize: -3 } });
     expect((sync.data.get('appearance') as Settings['appearance']).fontSize).toBe(DEFAULT_SETTINGS.appearance.fontSize);
+  });
+});
+
+describe('auto mode and site rules', () => {
+  it('keeps valid rules and drops bad hosts and values one by one', async () => {
+    sync.seed({ autoMode: 'sometimes', siteRules: { 'News.Example.com': 'always', 'www.paper.example': 'never', 'not a host': 'always', 'x.example': 'maybe' } });
+    const settings = await loadSettings();
+    expect(settings.autoMode).toBe('off');
+    expect(settings.siteRules).toEqual({ 'news.example.com': 'always', 'paper.example': 'never' });
+  });
+
+  it.each([null, 'always', 7, ['a.example']])('survives corrupt stored rules (%j)', async (siteRules) => {
+    sync.seed({ autoMode: 'news', siteRules });
+    expect(await loadSettings()).toMatchObject({ autoMode: 'news', siteRules: {} });
+  });
+
+  it('setSiteRule adds, changes and removes one rule, under the normalised host', async () => {
+    expect(await setSiteRule('https://www.Paper.example/politics/', 'always')).toBe('paper.example');
+    await setSiteRule('other.example', 'never');
+    await setSiteRule('paper.example', 'never');
+    expect(sync.data.get('siteRules')).toEqual({ 'paper.example': 'never', 'other.example': 'never' });
+    await setSiteRule('paper.example', null);
+    expect(sync.data.get('siteRules')).toEqual({ 'other.example': 'never' });
+    await expect(setSiteRule('no host here', 'always')).rejects.toThrow(/not a host/);
+  });
+
+  it('refuses a rule past what fits in synced storage, and a full list fits its per-item quota', async () => {
+    // storage.sync.QUOTA_BYTES_PER_ITEM is 8,192 bytes, counted as the key plus its JSON value.
+    const fits = (rules: object) => 'siteRules'.length + JSON.stringify(rules).length <= 8192;
+    const many = Object.fromEntries(Array.from({ length: MAX_SITE_RULES }, (_, i) => [`site${i}.example`, 'always']));
+    sync.seed({ siteRules: many });
+    await expect(setSiteRule('one-more.example', 'never')).rejects.toBeInstanceOf(TooManySiteRulesError);
+    expect(fits(many)).toBe(true);
+    await setSiteRule('site0.example', 'never');
+    expect((sync.data.get('siteRules') as Record<string, string>)['site0.example']).toBe('never');
+    // Long host names reach the byte limit before the count limit.
+    sync.seed({ siteRules: {} });
+    let added = 0;
+    try {
+      for (;;) await setSiteRule(`a-rather-long-site-name-number-${added++}.news.example.org`, 'always');
+    } catch (error) {
+      expect(error).toBeInstanceOf(TooManySiteRulesError);
+    }
+    expect(added).toBeLessThan(MAX_SITE_RULES);
+    expect(fits(sync.data.get('siteRules') as object)).toBe(true);
   });
 });
 

@@ -28,8 +28,10 @@ interface ClassicScript {
 
 const CLASSIC_SCRIPTS: readonly ClassicScript[] = [
   { entry: 'src/background/index.ts', file: 'background.js', budgetKiB: 16 },
-  // Core + Readability + DOMPurify + renderer; injected only when the user asks.
+  // Core + Readability + DOMPurify + renderer; injected only when the user asks (or auto mode opens it).
   { entry: 'src/content/index.ts', file: 'content.js', budgetKiB: 100 },
+  // The auto-mode detector: runs on every page while auto mode is on, so it must stay tiny (issue 4: < 10 KB).
+  { entry: 'src/content/auto-detector.ts', file: 'detector.js', budgetKiB: 10 },
 ];
 
 function classicScriptConfig({ entry, file }: ClassicScript): InlineConfig {

@@ -5,11 +5,14 @@
  * - The `toggle-reader` command (Alt+Shift+R) injects the reader bundle into the active tab and toggles it.
  * - Content scripts report when their reader opens or closes; the toolbar button's badge shows it per tab.
  * - On install and update, stored settings are migrated to the current schema.
+ * - Auto reader mode (auto-mode.ts): the detector's registration follows the settings and the granted host access,
+ *   re-checked whenever either changes and at every browser start; detector reports are answered here.
  */
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { browser, canScriptUrl, getActiveTab, injectContentScript, t } from '../shared/browser.js';
 import { parseToBackground, sendToContent } from '../shared/messages.js';
 import { migrateStoredSettings } from '../shared/settings.js';
+import { forgetTab, handleAutoCheck, rememberClosed, syncDetectorRegistration } from './auto-mode.js';
 
 const TOGGLE_COMMAND = 'toggle-reader';
 const BADGE_COLOR = '#1f6f5c';
@@ -34,14 +37,40 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!parsed) return undefined;
   const { message: msg, tabId } = parsed;
   switch (msg.type) {
-    case 'reader-changed':
-      return Promise.all([
+    case 'reader-changed': {
+      const badge = Promise.all([
         browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
         browser.action.setBadgeText({ tabId, text: msg.open ? t('badgeReaderOpen') : '' }),
-      ]).then(() => undefined, () => undefined);
+      ]);
+      // Closed by the user: auto mode leaves this page alone in this tab from now on (reloads included).
+      const remember = msg.open ? Promise.resolve() : rememberClosed(tabId, msg.url);
+      return Promise.all([badge, remember]).then(() => undefined, () => undefined);
+    }
+    case 'auto-check':
+      return handleAutoCheck(msg, tabId).then(
+        () => undefined,
+        (error: unknown) => console.warn('Clearpage: auto mode could not open the reader:', error),
+      );
   }
 });
 
+const keepRegistration = (): void => {
+  syncDetectorRegistration().catch((error: unknown) => console.warn('Clearpage: cannot register the auto-mode detector:', error));
+};
+
 browser.runtime.onInstalled.addListener(() => {
-  migrateStoredSettings().catch((error: unknown) => console.warn('Clearpage: settings migration failed:', error));
+  migrateStoredSettings()
+    .catch((error: unknown) => console.warn('Clearpage: settings migration failed:', error))
+    .finally(keepRegistration);
+});
+browser.runtime.onStartup.addListener(keepRegistration);
+browser.permissions.onAdded.addListener(keepRegistration);
+browser.permissions.onRemoved.addListener(keepRegistration);
+browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+  if (area === 'sync' && ('autoMode' in changes || 'siteRules' in changes)) {
+    keepRegistration();
+  }
+});
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  forgetTab(tabId).catch(() => undefined);
 });

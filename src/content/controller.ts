@@ -23,6 +23,8 @@ interface Session {
   controller: AbortController;
   view: ReaderView;
   settings: Settings;
+  /** The address the reader shows the article of (a single-page site may move on under it). */
+  url: string;
 }
 
 /** Extraction depends on the page address (single-page sites change it) and on the strip settings. */
@@ -64,6 +66,10 @@ export class ReaderController {
           break;
         case 'toggle-reader':
           if (this.isOpen) this.close();
+          else await this.open();
+          break;
+        case 'auto-open':
+          if (this.session && this.session.url !== this.url()) this.showCurrentAddress(this.session);
           else await this.open();
           break;
         case 'reader-state':
@@ -112,10 +118,10 @@ export class ReaderController {
       signal: controller.signal,
       onRequestClose: () => this.close(),
     });
-    const session: Session = { controller, view, settings };
+    const session: Session = { controller, view, settings, url: this.url() };
     this.session = session;
     watchSettings((next) => this.applySettings(session, next), controller.signal);
-    void sendToBackground({ type: 'reader-changed', open: true });
+    void sendToBackground({ type: 'reader-changed', open: true, url: session.url });
   }
 
   /** Settings changed while the reader is open: re-extract for strip options, restyle for appearance. */
@@ -131,13 +137,19 @@ export class ReaderController {
     }
   }
 
+  /** A single-page site moved to another article while the reader was open: show that one. */
+  private showCurrentAddress(session: Session): void {
+    session.url = this.url();
+    session.view.update({ article: this.extract(session.settings).article, url: session.url });
+  }
+
   close(): void {
     const session = this.session;
     if (!session) return;
     this.session = null;
     session.controller.abort();
     session.view.destroy();
-    void sendToBackground({ type: 'reader-changed', open: false });
+    void sendToBackground({ type: 'reader-changed', open: false, url: session.url });
   }
 }
 

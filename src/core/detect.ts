@@ -26,8 +26,8 @@ const MIN_ARTICLE_PARAGRAPHS = 3;
 
 const ARTICLE_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)"/;
 const LISTING_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|SearchResultsPage|ItemList)"/;
-const SEARCH_URL = /[?&](?:q|s|query|search|keywords?|term)=|\/search(?:[/?]|$)/i;
-const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
+export const SEARCH_URL = /[?&](?:q|s|query|search|keywords?|term)=|\/search(?:[/?]|$)/i;
+export const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
 
 /** What one walk over the page finds: the evidence every signal below is computed from. */
 export interface PageScan {
@@ -37,9 +37,14 @@ export interface PageScan {
   jsonLd: string;
   ogType: string;
   hasPublished: boolean;
+  /** The page names an author: meta author, rel/itemprop author, or an element classed as a byline. */
+  hasByline: boolean;
 }
 
 const PUBLISHED_META = /^(?:article:published_time|datepublished)$/i;
+const AUTHOR_META = /^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author)$/i;
+/** Class tokens of a byline element (checked only until one is found: the walk stays one pass). */
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur)(?:$|[\s_-])/i;
 
 /** Headings that are (almost) entirely one link: the teasers of a listing. */
 function isTeaser(heading: Element): boolean {
@@ -63,7 +68,11 @@ export function scanPage(doc: Document): PageScan {
   let jsonLd = '';
   let ogType = '';
   let hasPublished = false;
+  let hasByline = false;
   for (const el of elementsUnder(doc.documentElement)) {
+    if (!hasByline && (BYLINE_CLASS.test(el.getAttribute('class') ?? '') || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`))) {
+      hasByline = true;
+    }
     switch (el.localName) {
       case 'script':
         if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
@@ -72,6 +81,7 @@ export function scanPage(doc: Document): PageScan {
         const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '';
         if (key.toLowerCase() === 'og:type') ogType = (el.getAttribute('content') ?? '').toLowerCase();
         else if (PUBLISHED_META.test(key)) hasPublished = true;
+        else if (AUTHOR_META.test(key) && el.getAttribute('content')?.trim()) hasByline = true;
         break;
       }
       case 'time':
@@ -86,7 +96,16 @@ export function scanPage(doc: Document): PageScan {
         if (!hasPublished && el.getAttribute('itemprop') === 'datePublished') hasPublished = true;
     }
   }
-  return { block: doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 }, teasers, jsonLd, ogType, hasPublished };
+  const block = doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 };
+  return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
+}
+
+/** Running text long enough to be confidently an article (exported for the auto-mode verdict). */
+export { LONG_ARTICLE_CHARS };
+
+/** True when JSON-LD or og:type says the page itself is an article. */
+export function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType'>): boolean {
+  return ARTICLE_JSONLD.test(scan.jsonLd) || scan.ogType === 'article';
 }
 
 export function detectArticle(doc: Document, url: string = doc.URL, scan: PageScan | null = null): DetectionResult {
@@ -94,7 +113,7 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   if (!doc.body || !doc.documentElement) return { isArticle: false, confidence: 0, signals: ['no-body'] };
   const { block, teasers, jsonLd, ogType, hasPublished } = scan ?? scanPage(doc);
 
-  const structuredArticle = ARTICLE_JSONLD.test(jsonLd) || ogType === 'article';
+  const structuredArticle = isStructuredArticle({ jsonLd, ogType });
   const structuredListing = LISTING_JSONLD.test(jsonLd) && !structuredArticle;
   if (structuredArticle) signals.push('structured-article');
   if (structuredListing) signals.push('structured-listing');

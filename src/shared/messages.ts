@@ -6,6 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { ArticleResult, DetectionResult } from '../core/index.js';
 import { browser } from './browser.js';
+import type { NavigationKind } from './site-rules.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // popup -> content script (tabs.sendMessage)
@@ -22,7 +23,12 @@ export type PopupToContent =
 
 export type BackgroundToContent =
   /** The keyboard shortcut (manifest `commands`): open the reader, or close it when it is open. */
-  { type: 'toggle-reader' };
+  | { type: 'toggle-reader' }
+  /**
+   * Auto mode decided to open the reader on this page: open it, or, when it is open for an earlier address of a
+   * single-page site, show the article now at this address.
+   */
+  | { type: 'auto-open' };
 
 /** Everything a content script accepts. */
 export type ToContent = PopupToContent | BackgroundToContent;
@@ -30,8 +36,13 @@ export type ToContent = PopupToContent | BackgroundToContent;
 // content script -> background (runtime.sendMessage)
 
 export type ContentToBackground =
-  /** The reader view in the sender's tab opened or closed (the background reflects it on the toolbar button). */
-  { type: 'reader-changed'; open: boolean };
+  /**
+   * The reader view in the sender's tab opened or closed (the background reflects it on the toolbar button); `url`
+   * is the address it was opened for (auto mode does not open it there again in this tab once it was closed).
+   */
+  | { type: 'reader-changed'; open: boolean; url: string }
+  /** The auto-mode detector's verdict on the page it runs in (see core/auto-verdict.ts); the background decides. */
+  | { type: 'auto-check'; url: string; navigation: NavigationKind; isArticle: boolean; isNewsArticle: boolean };
 
 // ---------------------------------------------------------------------------------------------------------
 // Responses
@@ -54,14 +65,27 @@ export interface ContentResponses {
   'close-reader': ReaderStateResponse;
   'reader-state': ReaderStateResponse;
   'toggle-reader': ReaderStateResponse;
+  'auto-open': ReaderStateResponse;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation
 
 const TO_CONTENT_TYPES: ReadonlySet<string> = new Set<ToContent['type']>([
-  'analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader',
+  'analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader', 'auto-open',
 ]);
+const NAVIGATION_KINDS: ReadonlySet<string> = new Set<NavigationKind>(['navigate', 'reload', 'back_forward', 'prerender', 'history']);
+/** Page addresses in messages are web or file addresses of bounded length (a hostile page controls its own URL). */
+const MAX_URL_LENGTH = 8192;
+
+function isPageUrl(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_URL_LENGTH && /^(?:https?|file):/i.test(value);
+}
+
+function hasExactly(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((key) => own.includes(key));
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92,8 +116,20 @@ export function parseToBackground(
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number') return null;
   if (!isRecord(value)) return null;
-  if (value.type === 'reader-changed' && typeof value.open === 'boolean' && Object.keys(value).length === 2) {
-    return { message: { type: 'reader-changed', open: value.open }, tabId };
+  if (value.type === 'reader-changed' && typeof value.open === 'boolean' && isPageUrl(value.url) && hasExactly(value, ['type', 'open', 'url'])) {
+    return { message: { type: 'reader-changed', open: value.open, url: value.url }, tabId };
+  }
+  if (
+    value.type === 'auto-check' &&
+    isPageUrl(value.url) &&
+    typeof value.navigation === 'string' &&
+    NAVIGATION_KINDS.has(value.navigation) &&
+    typeof value.isArticle === 'boolean' &&
+    typeof value.isNewsArticle === 'boolean' &&
+    hasExactly(value, ['type', 'url', 'navigation', 'isArticle', 'isNewsArticle'])
+  ) {
+    const { url, isArticle, isNewsArticle } = value;
+    return { message: { type: 'auto-check', url, navigation: value.navigation as NavigationKind, isArticle, isNewsArticle }, tabId };
   }
   return null;
 }

@@ -99,9 +99,10 @@ describe('content script', () => {
     expect(await send({ type: 'toggle-reader' })).toEqual({ ok: true, open: true });
     expect(await send({ type: 'close-reader' })).toEqual({ ok: true, open: false });
     expect(document.documentElement.outerHTML).toBe(before);
+    const url = document.URL;
     expect(fakeBrowser.runtime.sent).toEqual([
-      { type: 'reader-changed', open: true }, { type: 'reader-changed', open: false },
-      { type: 'reader-changed', open: true }, { type: 'reader-changed', open: false },
+      { type: 'reader-changed', open: true, url }, { type: 'reader-changed', open: false, url },
+      { type: 'reader-changed', open: true, url }, { type: 'reader-changed', open: false, url },
     ]);
   });
 

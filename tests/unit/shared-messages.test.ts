@@ -34,9 +34,14 @@ describe('parseToContent', () => {
 
 describe('parseToBackground', () => {
   it('accepts reader-changed from our content script in a tab', () => {
-    expect(parseToBackground({ type: 'reader-changed', open: true }, fromTab)).toEqual({
-      message: { type: 'reader-changed', open: true }, tabId: 7,
+    expect(parseToBackground({ type: 'reader-changed', open: true, url: 'https://news.example/a' }, fromTab)).toEqual({
+      message: { type: 'reader-changed', open: true, url: 'https://news.example/a' }, tabId: 7,
     });
+  });
+
+  it('accepts a detector report with exactly its fields', () => {
+    const report = { type: 'auto-check', url: 'https://news.example/a', navigation: 'reload', isArticle: true, isNewsArticle: false };
+    expect(parseToBackground(report, fromTab)).toEqual({ message: report, tabId: 7 });
   });
 
   it.each([
@@ -44,13 +49,19 @@ describe('parseToBackground', () => {
     ['a web page (no extension id)', { tab: { id: 7 }, url: 'https://evil.example/' }],
     ['no tab', { id: EXTENSION_ID }],
   ])('ignores a sender that is %s', (_name, fields) => {
-    expect(parseToBackground({ type: 'reader-changed', open: true }, sender(fields))).toBeNull();
+    expect(parseToBackground({ type: 'reader-changed', open: true, url: 'https://news.example/a' }, sender(fields))).toBeNull();
   });
 
   it.each([
     { type: 'reader-changed', open: 'yes' },
     { type: 'reader-changed' },
-    { type: 'reader-changed', open: true, extra: 1 },
+    { type: 'reader-changed', open: true },
+    { type: 'reader-changed', open: true, url: 'https://news.example/a', extra: 1 },
+    { type: 'reader-changed', open: true, url: 'javascript:alert(1)' },
+    { type: 'reader-changed', open: true, url: `https://news.example/${'a'.repeat(9000)}` },
+    { type: 'auto-check', url: 'https://news.example/a', navigation: 'teleport', isArticle: true, isNewsArticle: true },
+    { type: 'auto-check', url: 'https://news.example/a', navigation: 'navigate', isArticle: 'yes', isNewsArticle: true },
+    { type: 'auto-check', url: 'https://news.example/a', navigation: 'navigate', isArticle: true },
     { type: 'toggle-reader' },
   ])('rejects the shape %j', (message) => {
     expect(parseToBackground(message, fromTab)).toBeNull();

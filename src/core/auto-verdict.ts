@@ -1,0 +1,67 @@
+/**
+ * The auto-mode verdict: is this page one news or blog article, by several independent signals? Auto mode
+ * opens the reader without being asked, so a wrong "yes" on a home page or a search page costs the user far
+ * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
+ * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
+ */
+import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPage, SEARCH_URL } from './detect.js';
+
+export interface AutoVerdict {
+  /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
+  isArticle: boolean;
+  /** A news or blog article by independent signals that agree: what "news articles on any site" needs. */
+  isNewsArticle: boolean;
+  signals: string[];
+}
+
+/**
+ * A site's or a language's home: "/", "/index.html", "/en/", "/de-at". Home pages lead with a story and its
+ * first paragraphs, so their text alone can look like an article.
+ */
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:(?:index|default|home|start)\.[a-z]{2,5})?$/i;
+/** Listing pages by query: ?page=3, ?p=2 with a sort or filter, ?tag=, ?category=. */
+const LISTING_QUERY = /[?&](?:page|paged|tag|category|cat|sort|filter)=/i;
+/** A dated permalink: /2019/10/21/slug, /2020/02/story, /2023-05-04/slug. */
+const DATED_PATH = /\/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)/;
+/** The page declares itself something else: a product, a profile, a job, an event, a FAQ or a place. */
+const OTHER_PAGE_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:Product|ProfilePage|JobPosting|Event|FAQPage|LocalBusiness|SoftwareApplication|Course)"/;
+/** The text block must hold this share of running text for a page with a structured article type. */
+const MIN_TEXT_WITH_STRUCTURE = 0.35;
+
+/**
+ * Three independent kinds of evidence: the page's text (one long block of running text, not teasers:
+ * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
+ * (schema.org Article types or og:type article; else a byline and a publication date). The news verdict needs
+ * all three; "always" sites need only the first two.
+ */
+export function autoVerdict(doc: Document, url: string = doc.URL): AutoVerdict {
+  const scan = scanPage(doc);
+  const detection = detectArticle(doc, url, scan);
+  const signals = [...detection.signals];
+  let path = '/';
+  let query = '';
+  try {
+    const parsed = new URL(url);
+    path = parsed.pathname;
+    query = parsed.search;
+  } catch {
+    // No usable address: treated as a home page, so auto mode stays closed.
+  }
+  const homeUrl = HOME_PATH.test(path);
+  const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query);
+  if (homeUrl) signals.push('home-url');
+  const isArticle = detection.isArticle && !listingAddress;
+
+  const structured = isStructuredArticle(scan);
+  const otherType = OTHER_PAGE_TYPE.test(scan.jsonLd) && !structured;
+  const datedUrl = DATED_PATH.test(path);
+  if (otherType) signals.push('structured-other');
+  if (datedUrl) signals.push('dated-url');
+  if (scan.hasByline) signals.push('byline');
+  // The publisher's word: a structured article type; else a machine-readable date, a dated permalink or a byline.
+  const published = structured || scan.hasPublished || datedUrl || scan.hasByline;
+  // A structured article type is strong evidence, so shorter running text will do; the other kinds need long text.
+  const enoughText = scan.block.chars >= (structured ? LONG_ARTICLE_CHARS * MIN_TEXT_WITH_STRUCTURE : LONG_ARTICLE_CHARS);
+  const isNewsArticle = isArticle && !otherType && published && enoughText;
+  return { isArticle, isNewsArticle, signals };
+}

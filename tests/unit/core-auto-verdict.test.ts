@@ -1,0 +1,43 @@
+/** The auto-mode verdict: only pages that are one news or blog article by text, address and publisher evidence. */
+import { describe, expect, it } from 'vitest';
+import { autoVerdict } from '../../src/core/auto-verdict.js';
+import { articlePage, fixture, page } from './helpers/page.js';
+
+const STORY = 'https://www.itwire.com/security/kaspersky-sanctions.html';
+
+describe('autoVerdict', () => {
+  it('opens the iTWire story and not its front page, wherever the front page is served', () => {
+    expect(autoVerdict(fixture('itwire-kaspersky-sanctions.html', STORY))).toMatchObject({ isArticle: true, isNewsArticle: true });
+    expect(autoVerdict(fixture('itwire-home.html', 'https://www.itwire.com/'))).toMatchObject({ isArticle: false, isNewsArticle: false });
+    expect(autoVerdict(fixture('itwire-home.html', 'https://www.itwire.com/latest.html')).isNewsArticle).toBe(false);
+  });
+
+  it.each([
+    ['a site root', 'https://paper.example/'],
+    ['a language root', 'https://paper.example/de/'],
+    ['an index file', 'https://paper.example/index.html'],
+    ['a search', 'https://paper.example/search?q=bridge'],
+    ['a tag page', 'https://paper.example/tag/bridges/'],
+    ['a paginated listing', 'https://paper.example/news?page=2'],
+  ])('stays closed on an article-like page at %s', (_kind, url) => {
+    const head = '<meta property="og:type" content="article">';
+    const body = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
+    expect(autoVerdict(page(articlePage({ head, body }), url)).isNewsArticle).toBe(false);
+  });
+
+  it('needs the publisher\'s word: an article type, a date, a dated address or a byline', () => {
+    const body = Array.from({ length: 16 }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
+    const url = 'https://paper.example/news/bridge-approved';
+    expect(autoVerdict(page(articlePage({ body }), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
+    expect(autoVerdict(page(articlePage({ body, beforeBody: '<p class="byline">By Jane Doe</p>' }), url)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(articlePage({ body }), 'https://paper.example/2024/05/03/bridge-approved')).isNewsArticle).toBe(true);
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new river bridge"}</script>';
+    expect(autoVerdict(page(articlePage({ body, head: ld }), url)).isNewsArticle).toBe(true);
+  });
+
+  it('stays closed on a page that declares itself a product, even with a long description and a date', () => {
+    const body = Array.from({ length: 16 }, (_, i) => `<p>Feature ${i}: the kettle boils water quickly and quietly, and its handle stays cool in the hand.</p>`).join('');
+    const head = '<script type="application/ld+json">{"@type":"Product","name":"Kettle"}</script><meta property="article:published_time" content="2024-05-03">';
+    expect(autoVerdict(page(articlePage({ body, head }), 'https://shop.example/kettle-2000')).isNewsArticle).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPage, SEARCH_URL } from './detect.js';
+import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -35,7 +35,7 @@ const MIN_TEXT_WITH_STRUCTURE = 0.35;
  * all three; "always" sites need only the first two.
  */
 export function autoVerdict(doc: Document, url: string = doc.URL): AutoVerdict {
-  const scan = scanPage(doc);
+  const scan = scanPageBySelectors(doc);
   const detection = detectArticle(doc, url, scan);
   const signals = [...detection.signals];
   let path = '/';

@@ -3,7 +3,7 @@
  * text. Blocks inside it belong to the article page's main column (promotions, comment threads under the
  * story); blocks outside it are the site's sidebars, header and footer.
  */
-import { elementsUnder, textOf } from './dom.js';
+import { elementsUnder } from './dom.js';
 
 /** Paragraphs shorter than this are captions, teasers' one-liners or labels. */
 const MIN_RUNNING_PARAGRAPH_CHARS = 80;
@@ -20,8 +20,17 @@ function weightedLength(text: string): number {
 /** Containers that some pages fill with bare text (and <br>s) instead of paragraphs. */
 const TEXT_CONTAINERS = new Set(['div', 'section', 'article', 'td', 'blockquote', 'main']);
 
+/**
+ * Text shorter than this (raw, before collapsing whitespace) cannot reach MIN_RUNNING_PARAGRAPH_CHARS even if all
+ * of it were CJK: such elements are skipped before any string work (most elements of a page are).
+ */
+const MIN_RAW_CHARS = Math.ceil(MIN_RUNNING_PARAGRAPH_CHARS / CJK_WEIGHT);
+
 /** Length of the text directly inside `el` (not in child elements): a bare-text paragraph. */
 function ownTextLength(el: Element): number {
+  let raw = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) raw += child.nodeValue?.length ?? 0;
+  if (raw < MIN_RAW_CHARS) return 0;
   let length = 0;
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) length += weightedLength((child.nodeValue ?? '').replace(/\s+/g, ' ').trim());
@@ -29,11 +38,25 @@ function ownTextLength(el: Element): number {
   return length;
 }
 
+/** The weighted length of a paragraph's text, or 0 when it is too short to count (without building the string). */
+function paragraphLength(el: Element): number {
+  const raw = el.textContent ?? '';
+  return raw.length < MIN_RAW_CHARS ? 0 : weightedLength(raw.replace(/\s+/g, ' ').trim());
+}
+
+/** The elements mainTextBlock looks at, as a selector: paragraphs, code blocks and bare-text containers. */
+export const TEXT_BLOCK_SELECTOR = ['p', 'pre', ...TEXT_CONTAINERS].join(',');
+
 /**
  * The container with the most running text, counting each paragraph for its parent and grandparent
- * (CMSs wrap paragraphs one by one in divs). Returns the container and its text mass.
+ * (CMSs wrap paragraphs one by one in divs). Returns the container and its text mass. `candidates` are the
+ * elements under `root` in document order; only paragraphs, `pre` and TEXT_CONTAINERS among them count, so a
+ * browser may pass `root.querySelectorAll(TEXT_BLOCK_SELECTOR)` (one native call) instead of a walk.
  */
-export function mainTextBlock(root: Element): { container: Element | null; chars: number; paragraphs: number } {
+export function mainTextBlock(
+  root: Element,
+  candidates: Iterable<Element> = elementsUnder(root),
+): { container: Element | null; chars: number; paragraphs: number } {
   const byContainer = new Map<Element, { chars: number; paragraphs: number }>();
   const add = (container: Element | null, length: number) => {
     if (!container) return;
@@ -43,10 +66,10 @@ export function mainTextBlock(root: Element): { container: Element | null; chars
       entry.paragraphs += 1;
     } else byContainer.set(container, { chars: length, paragraphs: 1 });
   };
-  for (const el of elementsUnder(root)) {
+  for (const el of candidates) {
     const tag = el.localName;
     let length = 0;
-    if (tag === 'p' || tag === 'pre') length = weightedLength(textOf(el));
+    if (tag === 'p' || tag === 'pre') length = paragraphLength(el);
     else if (TEXT_CONTAINERS.has(tag)) length = ownTextLength(el);
     else continue;
     if (length < MIN_RUNNING_PARAGRAPH_CHARS) continue;

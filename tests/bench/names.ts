@@ -3,7 +3,8 @@ export const ADAPTERS = ['clearpage', 'readability', 'defuddle'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
 export const CORPUS_DATASETS = ['zyte', 'trafilatura', 'readability-tests'] as const;
-export const DATASETS = [...CORPUS_DATASETS, 'fixtures'] as const;
+/** `auto` is no extraction dataset: it runs the auto-mode detector's section (auto-mode.ts). */
+export const DATASETS = [...CORPUS_DATASETS, 'fixtures', 'auto'] as const;
 export type CorpusDataset = (typeof CORPUS_DATASETS)[number];
 export type Dataset = (typeof DATASETS)[number];
 

@@ -20,6 +20,7 @@ import { renderText } from './metrics/render-text.js';
 import { CORPUS_DATASETS, REFERENCE_ADAPTER, type AdapterName, type CorpusDataset, type Dataset } from './names.js';
 import { scorePage, type PageRecord } from './score.js';
 import { formatSection } from './table.js';
+import { formatAutoMode, runAutoModeBench, type AutoModeSummary } from './auto-mode.js';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -202,7 +203,7 @@ function rescoreDataset(opts: BenchOptions, dataset: Dataset): Map<AdapterName, 
   return byAdapter;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let opts: BenchOptions;
   try {
     opts = parseBenchArgs(argv, ROOT);
@@ -224,6 +225,7 @@ function main(argv: readonly string[]): number {
   const state = { pageIndex: 0 };
   const records: Records = new Map();
   const summaries: Partial<Record<Dataset | 'all', DatasetSummary>> = {};
+  let autoMode: AutoModeSummary | null = null;
   const withReference = opts.adapters.includes(REFERENCE_ADAPTER);
   const writeSummary = () =>
     writeFileSync(
@@ -236,6 +238,7 @@ function main(argv: readonly string[]): number {
           seconds: (Date.now() - started) / 1000,
           options: opts,
           summaries,
+          autoMode,
         },
         replacer,
         2,
@@ -245,6 +248,7 @@ function main(argv: readonly string[]): number {
   // Each dataset's section is printed as soon as it is done, so a long run shows results early.
   process.stdout.write(`# Clearpage bench (${commit ?? 'no git'}; ${settingsLine(opts)})\n`);
   for (const dataset of opts.datasets) {
+    if (dataset === 'auto') continue;
     const byAdapter = opts.rescore.length ? rescoreDataset(opts, dataset) : runDataset(opts, dataset, adapters, state);
     records.set(dataset, byAdapter);
     const summary: DatasetSummary = {};
@@ -272,6 +276,10 @@ function main(argv: readonly string[]): number {
     const n = Math.max(0, ...Object.values(all).map((a) => a.pages));
     process.stdout.write(`\n${formatSection(`speed over all corpus pages (${n} pages)`, 'all', all, opts.adapters)}\n`);
   }
+  if (opts.datasets.includes('auto') && !opts.rescore.length) {
+    autoMode = await runAutoModeBench(opts, ROOT, log);
+    process.stdout.write(`\n${formatAutoMode(autoMode)}\n`);
+  }
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(`\n${seconds.toFixed(0)} s\n`);
   writeSummary();
@@ -297,4 +305,12 @@ function replacer(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`bench: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

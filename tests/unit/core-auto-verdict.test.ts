@@ -1,7 +1,15 @@
 /** The auto-mode verdict: only pages that are one news or blog article by text, address and publisher evidence. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { autoVerdict } from '../../src/core/auto-verdict.js';
-import { articlePage, fixture, page } from './helpers/page.js';
+import { scanPage, scanPageBySelectors } from '../../src/core/detect.js';
+import { articlePage, fixture, FIXTURES, page } from './helpers/page.js';
+
+/** Our non-article pages (home pages, fronts, searches, listings, shops, docs, forums, apps…), with their addresses. */
+const NON_ARTICLES = join(FIXTURES, 'non-articles');
+const nonArticles = JSON.parse(readFileSync(join(NON_ARTICLES, 'pages.json'), 'utf8')) as Array<{ file: string; url: string; kind: string }>;
+const nonArticle = (file: string, url: string) => page(readFileSync(join(NON_ARTICLES, file), 'utf8'), url);
 
 const STORY = 'https://www.itwire.com/security/kaspersky-sanctions.html';
 
@@ -39,5 +47,26 @@ describe('autoVerdict', () => {
     const body = Array.from({ length: 16 }, (_, i) => `<p>Feature ${i}: the kettle boils water quickly and quietly, and its handle stays cool in the hand.</p>`).join('');
     const head = '<script type="application/ld+json">{"@type":"Product","name":"Kettle"}</script><meta property="article:published_time" content="2024-05-03">';
     expect(autoVerdict(page(articlePage({ body, head }), 'https://shop.example/kettle-2000')).isNewsArticle).toBe(false);
+  });
+
+  it('has at least 30 non-article pages of many kinds to check against', () => {
+    expect(nonArticles.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(nonArticles.map((p) => p.kind)).size).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(nonArticles.map((p) => [p.kind, p.file, p.url] as const))('stays closed on the %s page %s', (_kind, file, url) => {
+    expect(autoVerdict(nonArticle(file, url), url).isNewsArticle).toBe(false);
+    // Not thanks to its address alone: at an address that looks like a story it stays closed too.
+    expect(autoVerdict(nonArticle(file, 'https://neutral.example/news/some-story-slug')).isNewsArticle).toBe(false);
+  });
+
+  it('scans by selectors exactly as by the walk (the detector uses the first, extraction the second)', () => {
+    const docs = [fixture('itwire-kaspersky-sanctions.html'), fixture('itwire-home.html'), ...nonArticles.map((p) => nonArticle(p.file, p.url))];
+    for (const doc of docs) {
+      const walk = scanPage(doc);
+      const selectors = scanPageBySelectors(doc);
+      expect({ ...selectors, block: selectors.block.chars }).toEqual({ ...walk, block: walk.block.chars });
+      expect(selectors.block.container).toBe(walk.block.container);
+    }
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * Bundled by the auto-mode bench (esbuild, IIFE) and evaluated inside real Chromium on each corpus page: times
+ * the auto-mode verdict (what dist/detector.js runs on every page) against Readability's isProbablyReaderable,
+ * the cheap check other readers run on every page, on the same live DOM.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+import { autoVerdict } from '../../../src/core/auto-verdict.js';
+
+/** Calls per measurement: Chromium coarsens performance.now() to 0.1 ms outside cross-origin isolation. */
+const CALLS = 10;
+
+function meanMs(fn: () => unknown): number {
+  const start = performance.now();
+  for (let i = 0; i < CALLS; i++) fn();
+  return (performance.now() - start) / CALLS;
+}
+
+export interface InPageTiming {
+  detectorMs: number;
+  readerableMs: number;
+  isNewsArticle: boolean;
+}
+
+function time(): InPageTiming {
+  const url = location.href;
+  // Once each first, so neither pays for the other's cold caches (style, layout) in the measurement.
+  const { isNewsArticle } = autoVerdict(document, url);
+  isProbablyReaderable(document);
+  const detectorMs = meanMs(() => autoVerdict(document, url));
+  const readerableMs = meanMs(() => isProbablyReaderable(document));
+  return { detectorMs, readerableMs, isNewsArticle };
+}
+
+(globalThis as { __clearpageBench?: { time: typeof time } }).__clearpageBench = { time };

@@ -73,13 +73,10 @@ export function mountAutoMode(page: OptionsPage, root: ParentNode = document): A
       console.error('Clearpage: the request for access to all sites failed:', error);
     }
     try {
-      if (granted) {
-        page.allSites = true;
-        await page.save({ autoMode: 'news' });
-      } else {
-        page.allSites = await hasAllSites();
-        page.announce(t('optionsAccessRefused'));
-      }
+      // What the browser holds now, not what the request answered: the detector goes by permissions.contains too.
+      page.allSites = await hasAllSites();
+      if (granted) await page.save({ autoMode: 'news' });
+      else page.announce(t('optionsAccessRefused'));
     } finally {
       pending = null;
       render();
@@ -113,7 +110,7 @@ export function mountAutoMode(page: OptionsPage, root: ParentNode = document): A
         return false;
       })
       .then(async (granted) => {
-        page.allSites = granted || (await hasAllSites());
+        page.allSites = await hasAllSites();
         const hadFocus = document.activeElement === ui.grant;
         render();
         // The button hides once access is back; keep keyboard focus in the section rather than on <body>.

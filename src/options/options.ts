@@ -83,12 +83,22 @@ async function main(): Promise<void> {
     for (const draw of renderers) draw();
   };
   let writes: Promise<unknown> = Promise.resolve();
+  // While our own writes are under way, storage events show their in-between states (a select would jump back to
+  // the old value for a moment); they are skipped, and the settings read again once the last write is done.
+  let writing = 0;
+  let missedChange = false;
   const page: OptionsPage = {
     settings,
     allSites,
     announce,
     serially(write) {
-      const run = writes.then(write);
+      writing++;
+      const run = writes.then(write).finally(() => {
+        if (--writing === 0 && missedChange) {
+          missedChange = false;
+          void page.reload();
+        }
+      });
       writes = run.catch(() => undefined);
       return run;
     },
@@ -143,6 +153,10 @@ async function main(): Promise<void> {
   });
 
   watchSettings((next) => {
+    if (writing > 0) {
+      missedChange = true;
+      return;
+    }
     page.settings = next;
     render();
   });

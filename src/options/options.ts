@@ -1,20 +1,21 @@
 /**
  * The options page. Every control saves on change to storage.sync (an open reader view follows through
  * storage.onChanged) and says "Saved" in a role="status" region; changes made elsewhere (another tab,
- * another synced browser) are reflected here too.
+ * another synced browser, the popup's site rule control, the browser's own permission settings) are reflected
+ * here too. The sections live in their own modules: auto-mode.ts, site-rules-ui.ts, preview.ts, shortcut.ts.
  */
-import { t } from '../shared/browser.js';
+import { hasAllSites } from '../shared/auto-access.js';
+import { browser, t } from '../shared/browser.js';
 import { commandShortcut, localizePage } from '../shared/i18n.js';
 import {
   FONT_SIZES, FONTS, LINE_HEIGHTS, loadSettings, saveSettings, THEMES, watchSettings, WIDTHS,
   type Appearance, type Settings, type SettingsPatch,
 } from '../shared/settings.js';
-
-function $<T extends HTMLElement>(selector: string): T {
-  const node = document.querySelector<T>(selector);
-  if (!node) throw new Error(`options.html lacks ${selector}`);
-  return node;
-}
+import { mountAutoMode } from './auto-mode.js';
+import { $, type OptionsPage } from './page.js';
+import { applyPreview } from './preview.js';
+import { openShortcutSettings } from './shortcut.js';
+import { mountSiteRules } from './site-rules-ui.js';
 
 const ui = {
   stripAds: $<HTMLInputElement>('#strip-ads'),
@@ -24,7 +25,9 @@ const ui = {
   fontSize: $<HTMLSelectElement>('#font-size'),
   width: $<HTMLSelectElement>('#width'),
   lineHeight: $<HTMLSelectElement>('#line-height'),
+  preview: $<HTMLElement>('#preview'),
   shortcut: $<HTMLParagraphElement>('#shortcut-text'),
+  changeShortcut: $<HTMLButtonElement>('#change-shortcut'),
   status: $<HTMLParagraphElement>('#status'),
 };
 
@@ -39,7 +42,7 @@ function selectValue(select: HTMLSelectElement, value: string | number, label?: 
   select.value = text;
 }
 
-function show(settings: Settings): void {
+function showContentAndAppearance(settings: Settings): void {
   ui.stripAds.checked = settings.stripAds;
   ui.stripComments.checked = settings.stripComments;
   const a = settings.appearance;
@@ -48,21 +51,16 @@ function show(settings: Settings): void {
   selectValue(ui.fontSize, a.fontSize, t('optionsPixels', String(a.fontSize)));
   selectValue(ui.width, a.width);
   selectValue(ui.lineHeight, a.lineHeight);
+  applyPreview(ui.preview, a);
 }
 
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function save(patch: SettingsPatch): Promise<void> {
-  try {
-    await saveSettings(patch);
-    // Empty first so assistive technology announces a repeated "Saved".
-    ui.status.textContent = '';
-    clearTimeout(statusTimer);
-    statusTimer = setTimeout(() => { ui.status.textContent = t('optionsSaved'); }, 30);
-  } catch (error) {
-    console.error('Clearpage: saving settings failed:', error);
-    ui.status.textContent = t('optionsSaveFailed');
-  }
+function announce(text: string): void {
+  // Empty first, then the text a moment later, so assistive technology announces a repeated message too.
+  ui.status.textContent = '';
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { ui.status.textContent = text; }, 30);
 }
 
 function appearancePatch<K extends keyof Appearance>(key: K, value: Appearance[K]): SettingsPatch {
@@ -73,23 +71,110 @@ function oneOf<T extends string>(allowed: readonly T[], value: string): T | unde
   return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-function wire(): void {
-  ui.stripAds.addEventListener('change', () => void save({ stripAds: ui.stripAds.checked }));
-  ui.stripComments.addEventListener('change', () => void save({ stripComments: ui.stripComments.checked }));
+async function main(): Promise<void> {
+  localizePage(document);
+  fillNumberSelect(ui.fontSize, FONT_SIZES, (n) => t('optionsPixels', String(n)));
+  fillNumberSelect(ui.lineHeight, LINE_HEIGHTS, (n) => n.toLocaleString(undefined, { minimumFractionDigits: 1 }));
+  const [settings, allSites] = await Promise.all([loadSettings(), hasAllSites()]);
+
+  const renderers: (() => void)[] = [];
+  const render = (): void => {
+    showContentAndAppearance(page.settings);
+    for (const draw of renderers) draw();
+  };
+  let writes: Promise<unknown> = Promise.resolve();
+  // While our own writes are under way, storage events show their in-between states (a select would jump back to
+  // the old value for a moment); they are skipped, and the settings read again once the last write is done.
+  let writing = 0;
+  let missedChange = false;
+  const page: OptionsPage = {
+    settings,
+    allSites,
+    announce,
+    serially(write) {
+      writing++;
+      const run = writes.then(write).finally(() => {
+        if (--writing === 0 && missedChange) {
+          missedChange = false;
+          void page.reload();
+        }
+      });
+      writes = run.catch(() => undefined);
+      return run;
+    },
+    async save(patch) {
+      try {
+        page.settings = await page.serially(() => saveSettings(patch));
+        render();
+        announce(t('optionsSaved'));
+        return true;
+      } catch (error) {
+        console.error('Clearpage: saving settings failed:', error);
+        announce(t('optionsSaveFailed'));
+        render();
+        return false;
+      }
+    },
+    async reload() {
+      page.settings = await loadSettings();
+      render();
+    },
+  };
+  renderers.push(mountAutoMode(page).render, mountSiteRules(page).render);
+  render();
+
+  // The preview follows the selects at once, from what they show now (an earlier change may still be saving).
+  const previewThen = (patch: SettingsPatch): void => {
+    page.settings = { ...page.settings, appearance: { ...page.settings.appearance, ...patch.appearance } };
+    applyPreview(ui.preview, page.settings.appearance);
+    void page.save(patch);
+  };
+  ui.stripAds.addEventListener('change', () => void page.save({ stripAds: ui.stripAds.checked }));
+  ui.stripComments.addEventListener('change', () => void page.save({ stripComments: ui.stripComments.checked }));
   ui.theme.addEventListener('change', () => {
     const theme = oneOf(THEMES, ui.theme.value);
-    if (theme) void save(appearancePatch('theme', theme));
+    if (theme) previewThen(appearancePatch('theme', theme));
   });
   ui.font.addEventListener('change', () => {
     const font = oneOf(FONTS, ui.font.value);
-    if (font) void save(appearancePatch('font', font));
+    if (font) previewThen(appearancePatch('font', font));
   });
   ui.width.addEventListener('change', () => {
     const width = oneOf(WIDTHS, ui.width.value);
-    if (width) void save(appearancePatch('width', width));
+    if (width) previewThen(appearancePatch('width', width));
   });
-  ui.fontSize.addEventListener('change', () => void save(appearancePatch('fontSize', Number(ui.fontSize.value))));
-  ui.lineHeight.addEventListener('change', () => void save(appearancePatch('lineHeight', Number(ui.lineHeight.value))));
+  ui.fontSize.addEventListener('change', () => previewThen(appearancePatch('fontSize', Number(ui.fontSize.value))));
+  ui.lineHeight.addEventListener('change', () => previewThen(appearancePatch('lineHeight', Number(ui.lineHeight.value))));
+  ui.changeShortcut.addEventListener('click', () => {
+    openShortcutSettings().catch((error: unknown) => {
+      console.error('Clearpage: opening the shortcut settings failed:', error);
+      announce(t('optionsShortcutOpenFailed'));
+    });
+  });
+
+  watchSettings((next) => {
+    if (writing > 0) {
+      missedChange = true;
+      return;
+    }
+    page.settings = next;
+    render();
+  });
+  // The user can grant or take away host access in the browser's own settings at any time.
+  const refreshAccess = (): void => {
+    void hasAllSites().then((granted) => {
+      page.allSites = granted;
+      render();
+    });
+  };
+  browser.permissions.onAdded.addListener(refreshAccess);
+  browser.permissions.onRemoved.addListener(refreshAccess);
+
+  void showShortcut();
+  // "Change shortcut" leads away to the browser's page; read the shortcut again when the user comes back.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void showShortcut();
+  });
 }
 
 async function showShortcut(): Promise<void> {
@@ -101,16 +186,6 @@ async function showShortcut(): Promise<void> {
   const kbd = document.createElement('kbd');
   kbd.textContent = shortcut;
   ui.shortcut.replaceChildren(kbd, ` ${t('optionsShortcutDescription')}`);
-}
-
-async function main(): Promise<void> {
-  localizePage(document);
-  fillNumberSelect(ui.fontSize, FONT_SIZES, (n) => t('optionsPixels', String(n)));
-  fillNumberSelect(ui.lineHeight, LINE_HEIGHTS, (n) => n.toLocaleString(undefined, { minimumFractionDigits: 1 }));
-  show(await loadSettings());
-  wire();
-  watchSettings(show);
-  void showShortcut();
 }
 
 main().catch((error: unknown) => console.error('Clearpage options:', error));

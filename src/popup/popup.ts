@@ -1,14 +1,18 @@
 /**
  * The toolbar popup. It finds its tab, checks that the page can be scripted, injects the reader bundle,
- * asks it to analyse the page and shows a card. Its state is on `<body data-state>`:
+ * asks it to analyse the page and shows a card, with the auto reader mode rule for the page's site
+ * (site-rule.ts) when the page is a web page. Its state is on `<body data-state>`:
  * loading | article | not-article | unsupported | error (the e2e tests read it).
  */
+import { hasAllSites } from '../shared/auto-access.js';
 import {
   browser, canScriptUrl, explainInjectionError, getActiveTab, getTab, injectContentScript, t,
 } from '../shared/browser.js';
 import { formatPublished, formatReadingTime, summarizeRemoved } from '../shared/format.js';
 import { commandShortcut, localizePage } from '../shared/i18n.js';
 import { sendToContent, type ArticleSummary } from '../shared/messages.js';
+import { loadSettings } from '../shared/settings.js';
+import { mountSiteRuleControl, webHost } from './site-rule.js';
 
 type PopupState = 'loading' | 'article' | 'not-article' | 'unsupported' | 'error';
 
@@ -37,6 +41,7 @@ const ui = {
   removed: $('[data-cp="removed"]'),
   openReader: $<HTMLButtonElement>('#open-reader'),
   tryAnyway: $<HTMLButtonElement>('#try-anyway'),
+  siteRule: $('#site-rule'),
   shortcut: $('#shortcut'),
   openOptions: $<HTMLButtonElement>('#open-options'),
 };
@@ -48,6 +53,7 @@ function setState(state: PopupState, status = ''): void {
   ui.card.hidden = state !== 'article' && state !== 'not-article';
   ui.openReader.hidden = state !== 'article';
   ui.tryAnyway.hidden = state !== 'not-article';
+  if (ui.card.hidden) ui.siteRule.hidden = true;
 }
 
 /** `?tabId=N` when the popup is opened as a page (tests), else the active tab of this window. */
@@ -124,8 +130,23 @@ async function showShortcut(): Promise<void> {
   ui.shortcut.hidden = false;
 }
 
+/** Shows the site rule control for an http(s) page; `allSites` was started when the popup opened. */
+async function showSiteRule(url: string | undefined, allSites: Promise<boolean>): Promise<void> {
+  const host = webHost(url);
+  if (!host) return;
+  const [settings, granted] = await Promise.all([loadSettings(), allSites]);
+  if (ui.card.hidden) return; // the popup moved on to an error meanwhile
+  let access = granted;
+  const refresh = (): void => void hasAllSites().then((value) => { access = value; });
+  browser.permissions.onAdded.addListener(refresh);
+  browser.permissions.onRemoved.addListener(refresh);
+  mountSiteRuleControl(ui.siteRule, { pageHost: host, settings, allSites: () => access });
+}
+
 async function main(): Promise<void> {
   localizePage(document);
+  // Asked now and kept: the "Always" handler must know it synchronously (see site-rule.ts).
+  const allSites = hasAllSites();
   setState('loading', t('popupLoading'));
   ui.openOptions.addEventListener('click', () => {
     void browser.runtime.openOptionsPage().then(() => window.close());
@@ -164,6 +185,7 @@ async function main(): Promise<void> {
     setState('not-article', t('popupNotArticle'));
     ui.tryAnyway.focus();
   }
+  await showSiteRule(tab.url, allSites);
 }
 
 main().catch((error: unknown) => {

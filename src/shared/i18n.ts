@@ -1,6 +1,7 @@
 /**
  * Localises an extension page: elements name their strings with `data-i18n` (text),
- * `data-i18n-aria-label` and `data-i18n-title` (attributes); the English text in the HTML is only a fallback.
+ * `data-i18n-aria-label`, `data-i18n-title` and `data-i18n-placeholder` (attributes); the English text in the HTML is
+ * only a fallback.
  */
 import { browser, t } from './browser.js';
 
@@ -14,6 +15,9 @@ export function localizePage(doc: Document): void {
   }
   for (const node of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n-title]'))) {
     if (node.dataset.i18nTitle) node.setAttribute('title', t(node.dataset.i18nTitle));
+  }
+  for (const node of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))) {
+    if (node.dataset.i18nPlaceholder) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
   }
 }
 

@@ -54,10 +54,12 @@ function isTeaser(heading: Element): boolean {
   return length >= 15 && textOf(link).length >= length * 0.7;
 }
 
+/** Teaser headings inside `container` (per tag name: native collections, no walk over every element). */
 function teasersIn(container: Element): number {
   let count = 0;
-  for (const heading of elementsUnder(container)) {
-    if ((heading.localName === 'h2' || heading.localName === 'h3' || heading.localName === 'h4') && isTeaser(heading)) count++;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    const headings = container.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length; i++) if (isTeaser(headings[i] as Element)) count++;
   }
   return count;
 }

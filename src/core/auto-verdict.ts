@@ -4,7 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL } from './detect.js';
+import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -33,9 +33,11 @@ const MIN_TEXT_WITH_STRUCTURE = 0.35;
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
  * (schema.org Article types or og:type article; else a byline and a publication date). The news verdict needs
  * all three; "always" sites need only the first two.
+ *
+ * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
+ * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
  */
-export function autoVerdict(doc: Document, url: string = doc.URL): AutoVerdict {
-  const scan = scanPageBySelectors(doc);
+export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan = scanPageBySelectors(doc)): AutoVerdict {
   const detection = detectArticle(doc, url, scan);
   const signals = [...detection.signals];
   let path = '/';

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { parseHtml } from '../../src/cli/extract-html.js';
 import { autoVerdict } from '../../src/core/auto-verdict.js';
+import { scanPage } from '../../src/core/detect.js';
 import type { BenchOptions } from './args.js';
 import { corpusPages, type Page } from './corpus.js';
 import { CORPUS_DATASETS } from './names.js';
@@ -67,7 +68,8 @@ function addressOf(page: Page): string {
 function judge(html: string, url: string): boolean {
   const doc = parseHtml(html, url);
   try {
-    return autoVerdict(doc, url).isNewsArticle;
+    // The walk, not the selector scan: same verdict (unit-tested), and jsdom keeps documents it ran selectors on.
+    return autoVerdict(doc, url, scanPage(doc)).isNewsArticle;
   } finally {
     doc.defaultView?.close();
   }

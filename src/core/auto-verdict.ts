@@ -25,14 +25,16 @@ const LISTING_QUERY = /[?&](?:page|paged|tag|category|cat|sort|filter)=/i;
 const DATED_PATH = /\/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)/;
 /** The page declares itself something else: a product, a profile, a job, an event, a FAQ or a place. */
 const OTHER_PAGE_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:Product|ProfilePage|JobPosting|Event|FAQPage|LocalBusiness|SoftwareApplication|Course)"/;
-/** The text block must hold this share of running text for a page with a structured article type. */
-const MIN_TEXT_WITH_STRUCTURE = 0.35;
+/** Running text with a printed byline or date: about 120 words, a short news item. */
+const MIN_CHARS_WITH_PRINTED_EVIDENCE = 700;
+/** Running text with no word from the publisher at all: twice what detectArticle calls long. */
+const MIN_CHARS_WITHOUT_EVIDENCE = 2 * LONG_ARTICLE_CHARS;
 
 /**
  * Three independent kinds of evidence: the page's text (one long block of running text, not teasers:
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
- * (schema.org Article types or og:type article; else a byline and a publication date). The news verdict needs
- * all three; "always" sites need only the first two.
+ * (schema.org Article types or og:type article; else a byline, a publication date or a dated permalink), or,
+ * failing that, a great deal of running text. The news verdict needs all three; "always" sites the first two.
  *
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
@@ -60,10 +62,12 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   if (otherType) signals.push('structured-other');
   if (datedUrl) signals.push('dated-url');
   if (scan.hasByline) signals.push('byline');
-  // The publisher's word: a structured article type; else a machine-readable date, a dated permalink or a byline.
-  const published = structured || scan.hasPublished || datedUrl || scan.hasByline;
-  // A structured article type is strong evidence, so shorter running text will do; the other kinds need long text.
-  const enoughText = scan.block.chars >= (structured ? LONG_ARTICLE_CHARS * MIN_TEXT_WITH_STRUCTURE : LONG_ARTICLE_CHARS);
-  const isNewsArticle = isArticle && !otherType && published && enoughText;
+  // The publisher's word: a structured article type is enough with any article-length text (detectArticle's
+  // minimum); a printed byline or date, or a dated permalink, with the length of a short news item; without any of
+  // them, only text twice as long as detectArticle calls long.
+  const printed = scan.hasPublished || datedUrl || scan.hasByline;
+  const chars = scan.block.chars;
+  const evidence = structured || (printed && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) || chars >= MIN_CHARS_WITHOUT_EVIDENCE;
+  const isNewsArticle = isArticle && !otherType && evidence;
   return { isArticle, isNewsArticle, signals };
 }

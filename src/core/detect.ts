@@ -121,9 +121,11 @@ export function scanPageBySelectors(doc: Document): PageScan {
     else if (PUBLISHED_META.test(key)) hasPublished = true;
     else if (AUTHOR_META.test(key) && meta.getAttribute('content')?.trim()) hasByline = true;
   }
+  // The same tests as scanPage's: rel or itemprop containing "author", or a byline class token.
+  if (!hasByline) hasByline = doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
   if (!hasByline) {
-    for (const el of Array.from(doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i], [rel], [itemprop]'))) {
-      if (BYLINE_CLASS.test(el.getAttribute('class') ?? '') || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`)) {
+    for (const el of Array.from(doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]'))) {
+      if (BYLINE_CLASS.test(el.getAttribute('class') ?? '')) {
         hasByline = true;
         break;
       }
@@ -131,9 +133,13 @@ export function scanPageBySelectors(doc: Document): PageScan {
   }
   let teasers = 0;
   for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4'))) if (isTeaser(heading)) teasers++;
-  const block = doc.body
-    ? mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)))
-    : { container: null, chars: 0, paragraphs: 0 };
+  // Paragraphs first (a short list); the page's many divs are looked at for bare text only when the paragraphs
+  // alone do not make a long article. A bare-text block that outweighs 1,500 characters of paragraphs is rare.
+  let block: PageScan['block'] = { container: null, chars: 0, paragraphs: 0 };
+  if (doc.body) {
+    block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll('p, pre')));
+    if (block.chars < LONG_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
+  }
   return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
 }
 

@@ -35,28 +35,35 @@ function check(navigation: NavigationKind): void {
 function watchAddress(onChange: (navigation: NavigationKind) => void): void {
   let last = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let viaPopstate = false;
-  const look = (): void => {
-    if (location.href === last) return;
+  /** How the pending address change happened: the popstate of a traversal makes it back/forward. */
+  let pending: NavigationKind = 'history';
+  const look = (kind: NavigationKind): void => {
+    if (location.href === last) {
+      // A page's own popstate handler (or the Navigation API) can show the new view, and so trigger a look, before
+      // our popstate listener runs: the change it found is still a traversal.
+      if (kind === 'back_forward' && timer !== undefined) pending = kind;
+      return;
+    }
     last = location.href;
-    const navigation: NavigationKind = viaPopstate ? 'back_forward' : 'history';
-    viaPopstate = false;
+    pending = kind;
     clearTimeout(timer);
-    timer = setTimeout(() => onChange(navigation), SETTLE_MS);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onChange(pending);
+    }, SETTLE_MS);
   };
-  addEventListener('popstate', () => {
-    viaPopstate = true;
-    look();
-  });
+  const lookAfterPush = (): void => look('history');
+  // Capture: at the window (the target) capturing listeners run before the page's own popstate handlers.
+  addEventListener('popstate', () => look('back_forward'), { capture: true });
   addEventListener('click', () => {
-    setTimeout(look, 0);
-    setTimeout(look, CLICK_NAVIGATION_MS);
+    setTimeout(lookAfterPush, 0);
+    setTimeout(lookAfterPush, CLICK_NAVIGATION_MS);
   }, { capture: true, passive: true });
   const title = document.querySelector('head > title');
-  if (title) new MutationObserver(look).observe(title, { childList: true, characterData: true, subtree: true });
+  if (title) new MutationObserver(lookAfterPush).observe(title, { childList: true, characterData: true, subtree: true });
   // Chromium's Navigation API reports every same-document navigation, pushState included.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('navigatesuccess', look);
+  navigation?.addEventListener('navigatesuccess', lookAfterPush);
 }
 
 const world = globalThis as typeof globalThis & { [INSTALLED]?: true };

@@ -116,7 +116,7 @@ export async function handleAutoCheck(check: AutoCheck, tabId: number): Promise<
   } else if (check.navigation === 'history' || check.navigation === 'back_forward') {
     // A single-page site moved on to a page auto mode would not open: an open reader (if the reader bundle is
     // in this page at all) must not keep showing the previous article.
-    await sendToContent(tabId, { type: 'close-reader' }).catch(() => undefined);
+    await sendToContent(tabId, { type: 'auto-close' }).catch(() => undefined);
   }
   return decision;
 }

@@ -43,7 +43,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
         browser.action.setBadgeText({ tabId, text: msg.open ? t('badgeReaderOpen') : '' }),
       ]);
       // Closed by the user: auto mode leaves this page alone in this tab from now on (reloads included).
-      const remember = msg.open ? Promise.resolve() : rememberClosed(tabId, msg.url);
+      const remember = !msg.open && msg.byUser ? rememberClosed(tabId, msg.url) : Promise.resolve();
       return Promise.all([badge, remember]).then(() => undefined, () => undefined);
     }
     case 'auto-check':

@@ -70,7 +70,10 @@ export class ReaderController {
           break;
         case 'auto-open':
           if (this.session && this.session.url !== this.url()) this.showCurrentAddress(this.session);
-          else await this.open();
+          else await this.open({ byUser: false });
+          break;
+        case 'auto-close':
+          this.close({ byUser: false });
           break;
         case 'reader-state':
           break;
@@ -102,13 +105,14 @@ export class ReaderController {
     return { ok: true, article: summarize(article), detection, readerOpen: this.isOpen };
   }
 
-  async open(): Promise<void> {
+  /** Opens the reader; `byUser: false` when auto mode opens it. */
+  async open({ byUser } = { byUser: true }): Promise<void> {
     if (this.session) return;
-    this.opening ??= this.startSession().finally(() => { this.opening = null; });
+    this.opening ??= this.startSession(byUser).finally(() => { this.opening = null; });
     await this.opening;
   }
 
-  private async startSession(): Promise<void> {
+  private async startSession(byUser: boolean): Promise<void> {
     const settings = await loadSettings();
     if (this.session) return;
     const { article } = this.extract(settings);
@@ -121,7 +125,7 @@ export class ReaderController {
     const session: Session = { controller, view, settings, url: this.url() };
     this.session = session;
     watchSettings((next) => this.applySettings(session, next), controller.signal);
-    void sendToBackground({ type: 'reader-changed', open: true, url: session.url });
+    void sendToBackground({ type: 'reader-changed', open: true, url: session.url, byUser });
   }
 
   /** Settings changed while the reader is open: re-extract for strip options, restyle for appearance. */
@@ -143,13 +147,14 @@ export class ReaderController {
     session.view.update({ article: this.extract(session.settings).article, url: session.url });
   }
 
-  close(): void {
+  /** Closes the reader; `byUser: false` when auto mode closes it (the page moved on), which it does not remember. */
+  close({ byUser } = { byUser: true }): void {
     const session = this.session;
     if (!session) return;
     this.session = null;
     session.controller.abort();
     session.view.destroy();
-    void sendToBackground({ type: 'reader-changed', open: false, url: session.url });
+    void sendToBackground({ type: 'reader-changed', open: false, url: session.url, byUser });
   }
 }
 

@@ -28,7 +28,12 @@ export type BackgroundToContent =
    * Auto mode decided to open the reader on this page: open it, or, when it is open for an earlier address of a
    * single-page site, show the article now at this address.
    */
-  | { type: 'auto-open' };
+  | { type: 'auto-open' }
+  /**
+   * A single-page site moved on (back, or to a page auto mode does not open) under an open reader: close it. Not
+   * the user's choice, so auto mode may open the article there again later.
+   */
+  | { type: 'auto-close' };
 
 /** Everything a content script accepts. */
 export type ToContent = PopupToContent | BackgroundToContent;
@@ -38,9 +43,10 @@ export type ToContent = PopupToContent | BackgroundToContent;
 export type ContentToBackground =
   /**
    * The reader view in the sender's tab opened or closed (the background reflects it on the toolbar button); `url`
-   * is the address it was opened for (auto mode does not open it there again in this tab once it was closed).
+   * is the address it was opened for; `byUser` says whether the user did it (toolbar, shortcut, close button, Esc)
+   * or auto mode. Once the user closed it, auto mode does not open that address again in this tab.
    */
-  | { type: 'reader-changed'; open: boolean; url: string }
+  | { type: 'reader-changed'; open: boolean; url: string; byUser: boolean }
   /** The auto-mode detector's verdict on the page it runs in (see core/auto-verdict.ts); the background decides. */
   | { type: 'auto-check'; url: string; navigation: NavigationKind; isArticle: boolean; isNewsArticle: boolean };
 
@@ -66,13 +72,14 @@ export interface ContentResponses {
   'reader-state': ReaderStateResponse;
   'toggle-reader': ReaderStateResponse;
   'auto-open': ReaderStateResponse;
+  'auto-close': ReaderStateResponse;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation
 
 const TO_CONTENT_TYPES: ReadonlySet<string> = new Set<ToContent['type']>([
-  'analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader', 'auto-open',
+  'analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader', 'auto-open', 'auto-close',
 ]);
 const NAVIGATION_KINDS: ReadonlySet<string> = new Set<NavigationKind>(['navigate', 'reload', 'back_forward', 'prerender', 'history']);
 /** Page addresses in messages are web or file addresses of bounded length (a hostile page controls its own URL). */
@@ -116,8 +123,14 @@ export function parseToBackground(
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number') return null;
   if (!isRecord(value)) return null;
-  if (value.type === 'reader-changed' && typeof value.open === 'boolean' && isPageUrl(value.url) && hasExactly(value, ['type', 'open', 'url'])) {
-    return { message: { type: 'reader-changed', open: value.open, url: value.url }, tabId };
+  if (
+    value.type === 'reader-changed' &&
+    typeof value.open === 'boolean' &&
+    isPageUrl(value.url) &&
+    typeof value.byUser === 'boolean' &&
+    hasExactly(value, ['type', 'open', 'url', 'byUser'])
+  ) {
+    return { message: { type: 'reader-changed', open: value.open, url: value.url, byUser: value.byUser }, tabId };
   }
   if (
     value.type === 'auto-check' &&

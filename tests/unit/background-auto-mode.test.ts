@@ -42,7 +42,7 @@ const extra = {
   tabs: {
     async sendMessage(tabId: number, message: { type: string }) {
       calls.push(`send ${message.type} to ${tabId}`);
-      return { ok: true, open: message.type !== 'close-reader' };
+      return { ok: true, open: message.type !== 'close-reader' && message.type !== 'auto-close' };
     },
   },
 };
@@ -143,6 +143,6 @@ describe('handleAutoCheck', () => {
   it('closes an open reader when a single-page site moves on to a page that is no article', async () => {
     sync.seed({ autoMode: 'news' });
     await handleAutoCheck({ ...report, navigation: 'history', isArticle: false, isNewsArticle: false }, 4);
-    expect(calls).toEqual(['send close-reader to 4']);
+    expect(calls).toEqual(['send auto-close to 4']);
   });
 });

@@ -101,8 +101,24 @@ describe('content script', () => {
     expect(document.documentElement.outerHTML).toBe(before);
     const url = document.URL;
     expect(fakeBrowser.runtime.sent).toEqual([
-      { type: 'reader-changed', open: true, url }, { type: 'reader-changed', open: false, url },
-      { type: 'reader-changed', open: true, url }, { type: 'reader-changed', open: false, url },
+      { type: 'reader-changed', open: true, url, byUser: true }, { type: 'reader-changed', open: false, url, byUser: true },
+      { type: 'reader-changed', open: true, url, byUser: true }, { type: 'reader-changed', open: false, url, byUser: true },
+    ]);
+  });
+
+  it('tells the background when auto mode, not the user, opened or closed the reader', async () => {
+    await inject();
+    expect(await send({ type: 'auto-open' })).toEqual({ ok: true, open: true });
+    expect(await send({ type: 'auto-close' })).toEqual({ ok: true, open: false });
+    expect(host()).toBeNull();
+    await send({ type: 'auto-open' });
+    // The user closes the auto-opened reader (Esc): that one counts.
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host()).toBeNull();
+    const url = document.URL;
+    expect(fakeBrowser.runtime.sent).toEqual([
+      { type: 'reader-changed', open: true, url, byUser: false }, { type: 'reader-changed', open: false, url, byUser: false },
+      { type: 'reader-changed', open: true, url, byUser: false }, { type: 'reader-changed', open: false, url, byUser: true },
     ]);
   });
 

@@ -12,7 +12,7 @@ const fromUs = sender({ id: EXTENSION_ID });
 const fromTab = sender({ id: EXTENSION_ID, tab: { id: 7 } });
 
 describe('parseToContent', () => {
-  it.each(['analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader'])('accepts %s', (type) => {
+  it.each(['analyze', 'open-reader', 'close-reader', 'reader-state', 'toggle-reader', 'auto-open', 'auto-close'])('accepts %s', (type) => {
     expect(parseToContent({ type }, fromUs)).toEqual({ type });
   });
 
@@ -34,9 +34,10 @@ describe('parseToContent', () => {
 
 describe('parseToBackground', () => {
   it('accepts reader-changed from our content script in a tab', () => {
-    expect(parseToBackground({ type: 'reader-changed', open: true, url: 'https://news.example/a' }, fromTab)).toEqual({
-      message: { type: 'reader-changed', open: true, url: 'https://news.example/a' }, tabId: 7,
-    });
+    for (const byUser of [true, false]) {
+      const message = { type: 'reader-changed', open: false, url: 'https://news.example/a', byUser };
+      expect(parseToBackground(message, fromTab)).toEqual({ message, tabId: 7 });
+    }
   });
 
   it('accepts a detector report with exactly its fields', () => {
@@ -49,16 +50,18 @@ describe('parseToBackground', () => {
     ['a web page (no extension id)', { tab: { id: 7 }, url: 'https://evil.example/' }],
     ['no tab', { id: EXTENSION_ID }],
   ])('ignores a sender that is %s', (_name, fields) => {
-    expect(parseToBackground({ type: 'reader-changed', open: true, url: 'https://news.example/a' }, sender(fields))).toBeNull();
+    expect(parseToBackground({ type: 'reader-changed', open: true, url: 'https://news.example/a', byUser: true }, sender(fields))).toBeNull();
   });
 
   it.each([
     { type: 'reader-changed', open: 'yes' },
     { type: 'reader-changed' },
     { type: 'reader-changed', open: true },
-    { type: 'reader-changed', open: true, url: 'https://news.example/a', extra: 1 },
-    { type: 'reader-changed', open: true, url: 'javascript:alert(1)' },
-    { type: 'reader-changed', open: true, url: `https://news.example/${'a'.repeat(9000)}` },
+    { type: 'reader-changed', open: true, url: 'https://news.example/a' },
+    { type: 'reader-changed', open: true, url: 'https://news.example/a', byUser: 'yes' },
+    { type: 'reader-changed', open: true, url: 'https://news.example/a', byUser: true, extra: 1 },
+    { type: 'reader-changed', open: true, url: 'javascript:alert(1)', byUser: true },
+    { type: 'reader-changed', open: true, url: `https://news.example/${'a'.repeat(9000)}`, byUser: true },
     { type: 'auto-check', url: 'https://news.example/a', navigation: 'teleport', isArticle: true, isNewsArticle: true },
     { type: 'auto-check', url: 'https://news.example/a', navigation: 'navigate', isArticle: 'yes', isNewsArticle: true },
     { type: 'auto-check', url: 'https://news.example/a', navigation: 'navigate', isArticle: true },

@@ -4,9 +4,10 @@
  * ones turn it on themselves when run alone). Every request that is not to 127.0.0.1 (or the extension) is aborted
  * and recorded. The Firefox file (auto-mode-firefox.test.ts) runs the same journeys, bar the service worker restart.
  *
- * Host access: Chromium cannot answer a permission prompt headless, so the test first grants `<all_urls>` on
- * chrome://extensions through that page's own API (harness/auto-mode.ts, allowOnAllSitesLikeAUser); the click on
- * the extension page then gets `permissions.request({origins:['<all_urls>']})` granted without a prompt.
+ * Turning auto mode on is a real click on the options page's "News articles on any site". Chromium cannot answer
+ * the permission prompt that asks for headless, so the test first grants `<all_urls>` on chrome://extensions
+ * through that page's own API (harness/auto-mode.ts, allowOnAllSitesLikeAUser); the options page's
+ * `permissions.request({origins:['<all_urls>']})` is then granted without a prompt.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectItwireReader, ITWIRE_ARTICLE, ITWIRE_HOME, itwire } from './harness/assertions.js';
@@ -35,6 +36,7 @@ import {
   writeSyncStorage,
 } from './harness/auto-mode.js';
 import { type ChromiumSession, launchChromium } from './harness/chromium.js';
+import { OptionsView } from './harness/options.js';
 import { artifactPath } from './harness/paths.js';
 import { startServer, type TestServer } from './harness/server.js';
 
@@ -87,6 +89,7 @@ describe('Clearpage auto mode in Chromium', () => {
     expect(await readSyncStorage(ext), 'stored autoMode').not.toHaveProperty('autoMode', 'news');
     expect(await hasAllSitesAccess(ext), 'access to all sites').toBe(false);
     expect(await detectorRegistration(ext), 'detector registration').toBeNull();
+    expect(await new OptionsView(ext).autoMode(), 'the options page\'s auto mode choice').toBe('off');
 
     const { tab } = await run().openTab(origin().url(`/${ITWIRE_ARTICLE}.html`), 'article, auto mode off');
     await expectStaysClosed(tab, 'iTWire story with auto mode off');

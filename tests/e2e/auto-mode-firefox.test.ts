@@ -5,9 +5,10 @@
  * test turns auto mode on as a user does (the later ones turn it on themselves when run alone). Every request that
  * is not to 127.0.0.1 (or the extension) is aborted and recorded.
  *
- * Host access: the harness sets `extensions.webextOptionalPermissionPrompts=false`, so the real click on the
- * extension page gets `permissions.request({origins:['<all_urls>']})` granted without the doorhanger nobody could
- * answer headless (see harness/firefox.ts, grantLocalHostPermission, for the same path with one origin).
+ * Turning auto mode on is a real click on the options page's "News articles on any site"; the harness sets
+ * `extensions.webextOptionalPermissionPrompts=false`, so its `permissions.request({origins:['<all_urls>']})` is
+ * granted without the doorhanger nobody could answer headless (see harness/firefox.ts, grantLocalHostPermission,
+ * for the same path with one origin).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectItwireReader, ITWIRE_ARTICLE, ITWIRE_HOME, itwire } from './harness/assertions.js';
@@ -33,6 +34,7 @@ import {
   writeSyncStorage,
 } from './harness/auto-mode.js';
 import { type FirefoxSession, launchFirefox } from './harness/firefox.js';
+import { OptionsView } from './harness/options.js';
 import { artifactPath } from './harness/paths.js';
 import { startServer, type TestServer } from './harness/server.js';
 
@@ -79,6 +81,7 @@ describe('Clearpage auto mode in Firefox', () => {
     expect(await readSyncStorage(ext), 'stored autoMode').not.toHaveProperty('autoMode', 'news');
     expect(await hasAllSitesAccess(ext), 'access to all sites').toBe(false);
     expect(await detectorRegistration(ext), 'detector registration').toBeNull();
+    expect(await new OptionsView(ext).autoMode(), 'the options page\'s auto mode choice').toBe('off');
 
     const { tab } = await run().openTab(origin().url(`/${ITWIRE_ARTICLE}.html`), 'article, auto mode off');
     await expectStaysClosed(tab, 'iTWire story with auto mode off');

@@ -13,6 +13,7 @@ import { expect } from 'vitest';
 import { CdpTargetSurface } from './cdp-target.js';
 import type { ChromiumSession } from './chromium.js';
 import type { NetworkLog } from './network.js';
+import { OptionsView } from './options.js';
 import { playwrightSurface } from './playwright-surface.js';
 import { puppeteerSurface } from './puppeteer-surface.js';
 import { READER_HOST, ReaderView } from './reader.js';
@@ -74,7 +75,6 @@ export interface DetectorRegistration {
  */
 interface ExtensionApi {
   permissions: {
-    request(p: { origins: string[] }): Promise<boolean>;
     contains(p: { origins: string[] }): Promise<boolean>;
   };
   storage: {
@@ -90,8 +90,6 @@ interface ExtensionApi {
   };
 }
 type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
-/** The auto-mode click's outcome, kept on the extension page's window by the click handler. */
-type AutoModeWindow = { e2eAutoMode?: Promise<{ granted: boolean; error: string | null }> };
 
 /** A tab the tests navigate, with its reader view. */
 export interface BrowserTab {
@@ -232,46 +230,25 @@ export async function writeSyncStorage(extensionPage: Surface, items: Record<str
 }
 
 /**
- * Turns auto mode on the way the options page's "News articles on any site" control does: a real (trusted) click
- * on the extension page whose handler calls `permissions.request({origins:['<all_urls>']})` straight away (Firefox
- * accepts the request only inside a user input handler) and, when it is granted, stores `autoMode: 'news'`.
+ * Turns auto mode on as a user does: a real click on the options page's "News articles on any site" radio
+ * (`input[name="auto-mode"][value="news"]`), whose change handler calls `permissions.request({origins:['<all_urls>']})`
+ * at once (Firefox accepts the request only inside a user input handler) and, when it is granted, stores
+ * `autoMode: 'news'`. Resolves once the setting is stored; fails with the page's access line when it is not.
  *
- * The control is injected here because the options page's own one is still being built; once it exists, this is
- * the one place to change (click `input[name="auto-mode"][value="news"]` instead of the injected button). The
- * browser must be able to answer the permission request: Firefox through the harness pref
- * `extensions.webextOptionalPermissionPrompts=false`, Chromium after `allowOnAllSitesLikeAUser`.
- *
- * Returns once the request was answered and, if granted, the setting is stored. `extensionPage` must be the
- * foreground tab (the click is a real one).
+ * The browser must be able to answer the permission request headless: Firefox through the harness pref
+ * `extensions.webextOptionalPermissionPrompts=false`, Chromium after `allowOnAllSitesLikeAUser`. `optionsPage` must
+ * show options.html in the foreground (the click is a real one).
  */
-export async function enableAutoMode(extensionPage: Surface): Promise<{ granted: boolean; error: string | null }> {
-  await extensionPage.evaluate((origin) => {
-    const g = globalThis as unknown as ExtensionGlobals;
-    const api = (g.browser ?? g.chrome) as ExtensionApi;
-    document.getElementById('e2e-auto-mode-news')?.remove();
-    const button = document.createElement('button');
-    button.id = 'e2e-auto-mode-news';
-    button.type = 'button';
-    button.textContent = 'News articles on any site';
-    button.style.cssText = 'position:fixed;top:0;left:0;z-index:2147483647;width:240px;height:48px';
-    button.addEventListener('click', () => {
-      // No await before the request: it must run inside the click's user activation.
-      (window as unknown as AutoModeWindow).e2eAutoMode = api.permissions
-        .request({ origins: [origin] })
-        .then(async (granted) => {
-          if (granted) await api.storage.sync.set({ autoMode: 'news' });
-          return { granted, error: null };
-        })
-        .catch((err: unknown) => ({ granted: false, error: String(err) }));
-      button.remove();
-    });
-    document.body.append(button);
-  }, ALL_URLS);
-  await extensionPage.click('#e2e-auto-mode-news');
-  return extensionPage.evaluate(async () => {
-    const pending = (window as unknown as AutoModeWindow).e2eAutoMode;
-    return pending ? await pending : { granted: false, error: 'the click did not reach the handler' };
-  }, undefined);
+export async function enableAutoMode(optionsPage: Surface): Promise<void> {
+  const options = new OptionsView(optionsPage);
+  await options.ready();
+  await optionsPage.click('input[name="auto-mode"][value="news"]');
+  try {
+    await pollUntil(() => readSyncStorage(optionsPage), (s) => s.autoMode === 'news', "autoMode 'news' in storage.sync");
+  } catch (err) {
+    const line = await optionsPage.evaluate(() => document.querySelector('#access-text')?.textContent ?? null, undefined);
+    throw new Error(`auto mode was not turned on (the options page says: ${JSON.stringify(line)})`, { cause: err });
+  }
 }
 
 /**
@@ -437,9 +414,9 @@ export class AutoModeRun {
     const ext = await this.extensionPage();
     await this.browser.preparePermissionGrant();
     await ext.front();
-    expect(await enableAutoMode(ext.surface), 'the permission request from the click').toEqual({ granted: true, error: null });
+    await enableAutoMode(ext.surface);
     expect(await hasAllSitesAccess(ext.surface), 'permissions.contains(<all_urls>)').toBe(true);
-    expect((await readSyncStorage(ext.surface)).autoMode, 'stored autoMode').toBe('news');
+    await new OptionsView(ext.surface).waitForAccess('granted');
     return waitForDetector(ext.surface, (r) => r !== null, 'the detector to be registered');
   }
 

@@ -141,7 +141,7 @@ export function scanPageBySelectors(doc: Document): PageScan {
   let block: PageScan['block'] = { container: null, chars: 0, paragraphs: 0 };
   if (doc.body) {
     block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll('p, pre')));
-    if (block.chars < LONG_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
+    if (block.chars < MIN_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
   }
   return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
 }

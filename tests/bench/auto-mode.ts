@@ -34,7 +34,15 @@ export interface AutoModeSummary {
   nonArticles: { pages: number; opened: string[] };
   articles: { pages: number; closed: number; closedShare: number; byDataset: Record<string, { pages: number; closed: number }> };
   detectorGzipBytes: number | null;
-  chromium: { pages: number; detectorMedianMs: number; detectorP95Ms: number; readerableMedianMs: number; readerableP95Ms: number } | null;
+  chromium: {
+    pages: number;
+    detectorMedianMs: number;
+    detectorP95Ms: number;
+    readerableMedianMs: number;
+    readerableP95Ms: number;
+    /** Pages where the detector's verdict in Chromium (selector scan) differs from the jsdom one (walk). */
+    verdictDiffers: string[];
+  } | null;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -75,7 +83,11 @@ function judge(html: string, url: string): boolean {
   }
 }
 
-async function chromiumTimings(pages: readonly Page[], log: (m: string) => void): Promise<AutoModeSummary['chromium']> {
+async function chromiumTimings(
+  pages: readonly Page[],
+  jsdomVerdicts: ReadonlyMap<Page, boolean>,
+  log: (m: string) => void,
+): Promise<AutoModeSummary['chromium']> {
   const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     log(`bench: ${executablePath} not found; skipping the Chromium detector timings`);
@@ -94,6 +106,7 @@ async function chromiumTimings(pages: readonly Page[], log: (m: string) => void)
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
   const detector: number[] = [];
   const readerable: number[] = [];
+  const verdictDiffers: string[] = [];
   try {
     const context = await browser.newContext({ javaScriptEnabled: true });
     let current = '';
@@ -110,7 +123,12 @@ async function chromiumTimings(pages: readonly Page[], log: (m: string) => void)
       current = page.load().replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '');
       try {
         await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-        const timing = (await tab.evaluate(`${source};globalThis.__clearpageBench.time()`)) as { detectorMs: number; readerableMs: number };
+        const timing = (await tab.evaluate(`${source};globalThis.__clearpageBench.time(${JSON.stringify(addressOf(page))})`)) as {
+          detectorMs: number;
+          readerableMs: number;
+          isNewsArticle: boolean;
+        };
+        if (timing.isNewsArticle !== jsdomVerdicts.get(page)) verdictDiffers.push(`${page.dataset}/${page.id}`);
         detector.push(timing.detectorMs); if (process.env.PROBE) log(JSON.stringify(timing));
         readerable.push(timing.readerableMs);
       } catch (error) {
@@ -126,6 +144,7 @@ async function chromiumTimings(pages: readonly Page[], log: (m: string) => void)
     detectorP95Ms: percentile(detector, 0.95),
     readerableMedianMs: percentile(readerable, 0.5),
     readerableP95Ms: percentile(readerable, 0.95),
+    verdictDiffers,
   };
 }
 
@@ -139,10 +158,13 @@ export async function runAutoModeBench(opts: BenchOptions, root: string, log: (m
 
   const articles = articlePages(opts);
   const byDataset: Record<string, { pages: number; closed: number }> = {};
+  const verdicts = new Map<Page, boolean>();
   for (const [i, page] of articles.entries()) {
     const entry = (byDataset[page.dataset] ??= { pages: 0, closed: 0 });
     entry.pages++;
-    if (!judge(page.load(), addressOf(page))) entry.closed++;
+    const open = judge(page.load(), addressOf(page));
+    verdicts.set(page, open);
+    if (!open) entry.closed++;
     if ((i + 1) % 100 === 0) log(`bench: auto mode: ${i + 1}/${articles.length} articles judged`);
   }
   const closed = Object.values(byDataset).reduce((n, d) => n + d.closed, 0);
@@ -152,7 +174,7 @@ export async function runAutoModeBench(opts: BenchOptions, root: string, log: (m
   if (detectorGzipBytes === null) log('bench: dist/detector.js not found (run npm run build first); its size is not reported');
 
   const sample = CORPUS_DATASETS.flatMap((dataset) => articles.filter((p) => p.dataset === dataset).slice(0, CHROMIUM_PAGES_PER_DATASET));
-  const chromium = await chromiumTimings(sample, log);
+  const chromium = await chromiumTimings(sample, verdicts, log);
   return {
     nonArticles: { pages: nonArticles.length, opened },
     articles: { pages: articles.length, closed, closedShare: articles.length ? closed / articles.length : Number.NaN, byDataset },
@@ -179,7 +201,9 @@ export function formatAutoMode(s: AutoModeSummary): string {
       `| detector time per page, Chromium, median / p95 (${c.pages} pages) | ${ms(c.detectorMedianMs)} / ${ms(c.detectorP95Ms)} | < 0.5 ms / < 1 ms |`,
       `| isProbablyReaderable, same pages, median / p95 | ${ms(c.readerableMedianMs)} / ${ms(c.readerableP95Ms)} | (reference) |`,
       `| ratio detector / isProbablyReaderable (median) | ${(c.detectorMedianMs / c.readerableMedianMs).toFixed(2)}× | |`,
+      `| verdict in Chromium (selector scan) differs from jsdom (walk) | ${c.verdictDiffers.length} of ${c.pages} | 0 |`,
     );
+    if (c.verdictDiffers.length) lines.push('', `Verdicts that differ: ${c.verdictDiffers.join(', ')}`);
   }
   if (s.nonArticles.opened.length) lines.push('', `Opened wrongly: ${s.nonArticles.opened.join('; ')}`);
   return lines.join('\n');

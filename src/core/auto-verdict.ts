@@ -4,7 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
+import { addressParts, detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -42,15 +42,8 @@ const MIN_CHARS_WITHOUT_EVIDENCE = 2 * LONG_ARTICLE_CHARS;
 export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan = scanPageBySelectors(doc)): AutoVerdict {
   const detection = detectArticle(doc, url, scan);
   const signals = [...detection.signals];
-  let path = '/';
-  let query = '';
-  try {
-    const parsed = new URL(url);
-    path = parsed.pathname;
-    query = parsed.search;
-  } catch {
-    // No usable address: treated as a home page, so auto mode stays closed.
-  }
+  // No usable address: treated as a home page, so auto mode stays closed.
+  const { path, query } = addressParts(url) ?? { path: '/', query: '' };
   const homeUrl = HOME_PATH.test(path);
   const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query);
   if (homeUrl) signals.push('home-url');

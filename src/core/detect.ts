@@ -146,6 +146,16 @@ export function scanPageBySelectors(doc: Document): PageScan {
   return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
 }
 
+/** The path and query of a page address, or null when it does not parse. */
+export function addressParts(url: string): { path: string; query: string } | null {
+  try {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, query: parsed.search };
+  } catch {
+    return null;
+  }
+}
+
 /** Running text long enough to be confidently an article (exported for the auto-mode verdict). */
 export { LONG_ARTICLE_CHARS };
 
@@ -165,15 +175,8 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   if (structuredListing) signals.push('structured-listing');
   if (hasPublished) signals.push('published-date');
 
-  let path = '/';
-  let search = '';
-  try {
-    const parsed = new URL(url);
-    path = parsed.pathname;
-    search = parsed.search;
-  } catch {
-    // No usable URL: judge by content alone.
-  }
+  // No usable URL: judge by content alone.
+  const { path, query: search } = addressParts(url) ?? { path: '/', query: '' };
   const searchPage = SEARCH_URL.test(path + search);
   const listingUrl = LISTING_URL.test(path);
   if (searchPage) signals.push('search-url');

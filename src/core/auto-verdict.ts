@@ -4,7 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { addressParts, detectArticle, isStructuredArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
+import { addressParts, detectArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -49,7 +49,7 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   if (homeUrl) signals.push('home-url');
   const isArticle = detection.isArticle && !listingAddress;
 
-  const structured = isStructuredArticle(scan);
+  const structured = detection.signals.includes('structured-article');
   const otherType = OTHER_PAGE_TYPE.test(scan.jsonLd) && !structured;
   const datedUrl = DATED_PATH.test(path);
   if (otherType) signals.push('structured-other');

@@ -37,7 +37,11 @@ export interface PageScan {
   jsonLd: string;
   ogType: string;
   hasPublished: boolean;
-  /** The page names an author: meta author, rel/itemprop author, or an element classed as a byline. */
+  /**
+   * The page names an author: meta author, rel/itemprop author, or an element classed as a byline. The selector
+   * scan looks for byline classes only on pages without a machine-readable date (the only place the auto verdict
+   * still needs it): that query is the costliest one in a browser.
+   */
   hasByline: boolean;
 }
 
@@ -126,7 +130,7 @@ export function scanPageBySelectors(doc: Document): PageScan {
   }
   // The same tests as scanPage's: rel or itemprop containing "author", or a byline class token.
   if (!hasByline) hasByline = doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
-  if (!hasByline) {
+  if (!hasByline && !hasPublished) {
     for (const el of Array.from(doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]'))) {
       if (BYLINE_CLASS.test(el.getAttribute('class') ?? '')) {
         hasByline = true;

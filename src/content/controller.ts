@@ -3,7 +3,7 @@
  * answer the popup, and open, close or toggle the reader view. One reader session at a time; everything
  * a session attaches hangs on its AbortController, so closing is `abort()` plus removing the overlay.
  */
-import { detectArticle, extractArticle, type ArticleResult, type DetectionResult } from '../core/index.js';
+import { extractArticle, type ArticleResult } from '../core/index.js';
 import type { Runtime } from 'webextension-polyfill';
 import { openReaderView, type ReaderView } from '../reader/view.js';
 import { browser } from '../shared/browser.js';
@@ -16,7 +16,6 @@ import { loadSettings, watchSettings, type Settings } from '../shared/settings.j
 interface Extraction {
   key: string;
   article: ArticleResult;
-  detection: DetectionResult;
 }
 
 interface Session {
@@ -92,17 +91,16 @@ export class ReaderController {
     const url = this.url();
     const key = extractionKey(url, settings);
     if (this.cache?.key === key) return this.cache;
-    const detection = detectArticle(this.doc);
     const article = extractArticle(this.doc, {
       url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false,
     });
-    this.cache = { key, article, detection };
+    this.cache = { key, article };
     return this.cache;
   }
 
   async analyze(): Promise<AnalyzeResponse> {
-    const { article, detection } = this.extract(await loadSettings());
-    return { ok: true, article: summarize(article), detection, readerOpen: this.isOpen };
+    const { article } = this.extract(await loadSettings());
+    return { ok: true, article: summarize(article), readerOpen: this.isOpen };
   }
 
   /** Opens the reader; `byUser: false` when auto mode opens it. */

@@ -4,7 +4,7 @@
  * below and drop anything else (unknown shapes, other extensions, web pages).
  */
 import type { Runtime } from 'webextension-polyfill';
-import type { ArticleResult, DetectionResult } from '../core/index.js';
+import type { ArticleResult } from '../core/index.js';
 import { browser } from './browser.js';
 import type { NavigationKind } from './site-rules.js';
 
@@ -59,7 +59,7 @@ export type ArticleSummary = Omit<ArticleResult, 'contentHtml' | 'debug'>;
 export type Failure = { ok: false; error: string };
 
 export type AnalyzeResponse =
-  | { ok: true; article: ArticleSummary; detection: DetectionResult; readerOpen: boolean }
+  | { ok: true; article: ArticleSummary; readerOpen: boolean }
   | Failure;
 
 export type ReaderStateResponse = { ok: true; open: boolean } | Failure;

@@ -64,7 +64,6 @@ describe('content script', () => {
     });
     expect(response.article).not.toHaveProperty('contentHtml');
     expect(response.article.readingMinutes).toBeGreaterThan(0);
-    expect(response.detection.isArticle).toBe(true);
     expect(response.readerOpen).toBe(false);
   });
 

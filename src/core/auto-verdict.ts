@@ -4,7 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { addressParts, detectArticle, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
+import { addressParts, detectArticle, hasBylineClass, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -54,12 +54,17 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   const datedUrl = DATED_PATH.test(path);
   if (otherType) signals.push('structured-other');
   if (datedUrl) signals.push('dated-url');
-  if (scan.hasByline) signals.push('byline');
   // The publisher's word: a structured article type is enough with any article-length text (detectArticle's
   // minimum); a printed byline or date, or a dated permalink, with the length of a short news item; without any of
   // them, only text twice as long as detectArticle calls long.
-  const printed = scan.hasPublished || datedUrl || scan.hasByline;
   const chars = scan.block.chars;
+  const candidate = isArticle && !otherType && !structured;
+  // Byline classes (the selector scan's costliest query) are looked for only where they decide the verdict.
+  const bylineDecides =
+    candidate && !scan.hasPublished && !datedUrl && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
+  const hasByline = scan.hasByline || (bylineDecides && !scan.bylineClassesChecked && hasBylineClass(doc));
+  if (hasByline) signals.push('byline');
+  const printed = scan.hasPublished || datedUrl || hasByline;
   const evidence = structured || (printed && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) || chars >= MIN_CHARS_WITHOUT_EVIDENCE;
   const isNewsArticle = isArticle && !otherType && evidence;
   return { isArticle, isNewsArticle, signals };

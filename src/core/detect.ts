@@ -39,10 +39,11 @@ export interface PageScan {
   hasPublished: boolean;
   /**
    * The page names an author: meta author, rel/itemprop author, or an element classed as a byline. The selector
-   * scan looks for byline classes only on pages without a machine-readable date (the only place the auto verdict
-   * still needs it): that query is the costliest one in a browser.
+   * scan leaves out byline classes, its costliest query in a browser: ask `hasBylineClass` where it matters.
    */
   hasByline: boolean;
+  /** Whether `hasByline` includes byline classes (the walk: yes; the selector scan: no). */
+  bylineClassesChecked: boolean;
 }
 
 const PUBLISHED_META = /^(?:article:published_time|datepublished)$/i;
@@ -103,7 +104,7 @@ export function scanPage(doc: Document): PageScan {
     }
   }
   const block = doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 };
-  return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
+  return { block, teasers, jsonLd, ogType, hasPublished, hasByline, bylineClassesChecked: true };
 }
 
 /**
@@ -128,16 +129,8 @@ export function scanPageBySelectors(doc: Document): PageScan {
     else if (PUBLISHED_META.test(key)) hasPublished = true;
     else if (AUTHOR_META.test(key) && meta.getAttribute('content')?.trim()) hasByline = true;
   }
-  // The same tests as scanPage's: rel or itemprop containing "author", or a byline class token.
+  // scanPage's tests, but byline classes (see hasBylineClass): rel or itemprop containing "author".
   if (!hasByline) hasByline = doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
-  if (!hasByline && !hasPublished) {
-    for (const el of Array.from(doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]'))) {
-      if (BYLINE_CLASS.test(el.getAttribute('class') ?? '')) {
-        hasByline = true;
-        break;
-      }
-    }
-  }
   let teasers = 0;
   for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4'))) if (isTeaser(heading)) teasers++;
   // Paragraphs first (a short list); the page's many divs are looked at for bare text only when the paragraphs
@@ -147,7 +140,15 @@ export function scanPageBySelectors(doc: Document): PageScan {
     block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll('p, pre')));
     if (block.chars < MIN_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
   }
-  return { block, teasers, jsonLd, ogType, hasPublished, hasByline };
+  return { block, teasers, jsonLd, ogType, hasPublished, hasByline, bylineClassesChecked: false };
+}
+
+/** True when an element has a byline class token (what scanPage also counts as `hasByline`), by selector. */
+export function hasBylineClass(doc: Document): boolean {
+  for (const el of Array.from(doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="auteur" i]'))) {
+    if (BYLINE_CLASS.test(el.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** The path and query of a page address, or null when it does not parse. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoVerdict } from '../../src/core/auto-verdict.js';
-import { scanPage, scanPageBySelectors } from '../../src/core/detect.js';
+import { hasBylineClass, scanPage, scanPageBySelectors } from '../../src/core/detect.js';
 import { articlePage, fixture, FIXTURES, page } from './helpers/page.js';
 
 /** Our non-article pages (home pages, fronts, searches, listings, shops, docs, forums, apps…), with their addresses. */
@@ -65,11 +65,13 @@ describe('autoVerdict', () => {
     for (const doc of docs) {
       const walk = scanPage(doc);
       const selectors = scanPageBySelectors(doc);
-      // Byline classes are looked for by selectors only where there is no machine date (where the verdict needs them).
-      const byline = (scan: typeof walk) => (scan.hasPublished ? null : scan.hasByline);
-      expect({ ...selectors, block: selectors.block.chars, hasByline: byline(selectors) }).toEqual({
-        ...walk, block: walk.block.chars, hasByline: byline(walk),
+      // The selector scan leaves byline classes to hasBylineClass.
+      expect({ ...selectors, block: selectors.block.chars, hasByline: selectors.hasByline || hasBylineClass(doc), bylineClassesChecked: true }).toEqual({
+        ...walk, block: walk.block.chars,
       });
+      // Same verdict (the signal list may lack "byline" where byline classes did not decide anything).
+      const verdict = ({ isArticle, isNewsArticle }: ReturnType<typeof autoVerdict>) => ({ isArticle, isNewsArticle });
+      expect(verdict(autoVerdict(doc, doc.URL, selectors))).toEqual(verdict(autoVerdict(doc, doc.URL, walk)));
       expect(selectors.block.container).toBe(walk.block.container);
     }
   });

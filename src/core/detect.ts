@@ -165,7 +165,7 @@ export function addressParts(url: string): { path: string; query: string } | nul
 export { LONG_ARTICLE_CHARS };
 
 /** True when JSON-LD or og:type says the page itself is an article. */
-export function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType'>): boolean {
+function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType'>): boolean {
   return ARTICLE_JSONLD.test(scan.jsonLd) || scan.ogType === 'article';
 }
 

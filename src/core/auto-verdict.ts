@@ -4,7 +4,8 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
-import { addressParts, detectArticle, hasBylineClass, LISTING_URL, LONG_ARTICLE_CHARS, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
+import { findDateText } from './metadata/dates.js';
+import { addressParts, detectArticle, hasBylineClass, LISTING_URL, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -27,14 +28,55 @@ const DATED_PATH = /\/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)/;
 const OTHER_PAGE_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:Product|ProfilePage|JobPosting|Event|FAQPage|LocalBusiness|SoftwareApplication|Course)"/;
 /** Running text with a printed byline or date: about 120 words, a short news item. */
 const MIN_CHARS_WITH_PRINTED_EVIDENCE = 700;
-/** Running text with no word from the publisher at all: twice what detectArticle calls long. */
-const MIN_CHARS_WITHOUT_EVIDENCE = 2 * LONG_ARTICLE_CHARS;
+/**
+ * Running text with no word from the publisher at all: a full story, about 330 words. Search pages and section
+ * fronts with summaries under each result reach detectArticle's "long" (1,500 characters) in one block.
+ */
+const MIN_CHARS_WITHOUT_EVIDENCE = 2000;
+
+/** How much text after the headline a printed date may sit in (a date line, "By Jane Doe | 3 May 2021"). */
+const DATE_AFTER_HEADLINE_CHARS = 300;
+/** And before it (a kicker and date above the headline). */
+const DATE_BEFORE_HEADLINE_CHARS = 150;
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, as a number: the constant is not a global in every DOM (jsdom in Node).
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
+/** Visible text next to `from` in document order, up to `limit` characters, forwards or backwards. */
+function textBeside(doc: Document, from: Element, forwards: boolean, limit: number): string {
+  const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
+  walker.currentNode = from;
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = forwards ? walker.nextNode() : walker.previousNode(); node && length < limit; node = forwards ? walker.nextNode() : walker.previousNode()) {
+    if (forwards && from.contains(node)) continue;
+    const parent = node.parentElement;
+    if (parent && NOT_TEXT.has(parent.localName)) continue;
+    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return (forwards ? parts : parts.reverse()).join(' ');
+}
+
+/**
+ * A date printed for readers by the headline (the first h1): "26.01.2022 | Pressemitteilung", "By Jane Doe,
+ * May 3, 2021". What a publisher prints on a story and not on a home page, a section front or a product page.
+ */
+export function hasDateByHeadline(doc: Document): boolean {
+  const headline = doc.body?.getElementsByTagName('h1')[0];
+  if (!headline) return false;
+  return (
+    findDateText(textBeside(doc, headline, true, DATE_AFTER_HEADLINE_CHARS)) !== null ||
+    findDateText(textBeside(doc, headline, false, DATE_BEFORE_HEADLINE_CHARS)) !== null
+  );
+}
 
 /**
  * Three independent kinds of evidence: the page's text (one long block of running text, not teasers:
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
- * (schema.org Article types or og:type article; else a byline, a publication date or a dated permalink), or,
- * failing that, a great deal of running text. The news verdict needs all three; "always" sites the first two.
+ * (schema.org Article types or og:type article; else a byline, a publication date in metadata or printed by the
+ * headline, or a dated permalink), or, failing that, a full story's worth of running text. The news verdict needs all three; "always" sites the first two.
  *
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
@@ -55,16 +97,18 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   if (otherType) signals.push('structured-other');
   if (datedUrl) signals.push('dated-url');
   // The publisher's word: a structured article type is enough with any article-length text (detectArticle's
-  // minimum); a printed byline or date, or a dated permalink, with the length of a short news item; without any of
-  // them, only text twice as long as detectArticle calls long.
+  // minimum); a byline, a date (in metadata or printed by the headline) or a dated permalink, with the length of
+  // a short news item; without any of them, only a full story's worth of running text.
   const chars = scan.block.chars;
   const candidate = isArticle && !otherType && !structured;
-  // Byline classes (the selector scan's costliest query) are looked for only where they decide the verdict.
-  const bylineDecides =
+  // The costlier looks (byline classes by selector, text around the headline) are taken only where they decide.
+  const printedDecides =
     candidate && !scan.hasPublished && !datedUrl && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
-  const hasByline = scan.hasByline || (bylineDecides && !scan.bylineClassesChecked && hasBylineClass(doc));
+  const hasByline = scan.hasByline || (printedDecides && !scan.bylineClassesChecked && hasBylineClass(doc));
   if (hasByline) signals.push('byline');
-  const printed = scan.hasPublished || datedUrl || hasByline;
+  const dateByHeadline = printedDecides && !hasByline && hasDateByHeadline(doc);
+  if (dateByHeadline) signals.push('date-by-headline');
+  const printed = scan.hasPublished || datedUrl || hasByline || dateByHeadline;
   const evidence = structured || (printed && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) || chars >= MIN_CHARS_WITHOUT_EVIDENCE;
   const isNewsArticle = isArticle && !otherType && evidence;
   return { isArticle, isNewsArticle, signals };

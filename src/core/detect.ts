@@ -161,9 +161,6 @@ export function addressParts(url: string): { path: string; query: string } | nul
   }
 }
 
-/** Running text long enough to be confidently an article (exported for the auto-mode verdict). */
-export { LONG_ARTICLE_CHARS };
-
 /** True when JSON-LD or og:type says the page itself is an article. */
 function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType'>): boolean {
   return ARTICLE_JSONLD.test(scan.jsonLd) || scan.ogType === 'article';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { autoVerdict } from '../../src/core/auto-verdict.js';
+import { autoVerdict, hasDateByHeadline } from '../../src/core/auto-verdict.js';
 import { hasBylineClass, scanPage, scanPageBySelectors } from '../../src/core/detect.js';
 import { articlePage, fixture, FIXTURES, page } from './helpers/page.js';
 
@@ -41,6 +41,26 @@ describe('autoVerdict', () => {
     expect(autoVerdict(page(articlePage({ body }), 'https://paper.example/2024/05/03/bridge-approved')).isNewsArticle).toBe(true);
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new river bridge"}</script>';
     expect(autoVerdict(page(articlePage({ body, head: ld }), url)).isNewsArticle).toBe(true);
+  });
+
+  it.each([
+    ['below the headline, day first', '<p class="meta">26.01.2022 · Press release</p>', ''],
+    ['below the headline, month first, in a byline', '<div><span>By the newsroom</span> | <span>May 3, 2021</span></div>', ''],
+    ['in another language', '<p>Veröffentlicht am 3. März 2021</p>', ''],
+  ])('takes a date printed by the headline as the publisher\'s word: %s', (_kind, beforeBody) => {
+    const url = 'https://paper.example/news/bridge-approved';
+    const doc = page(articlePage({ beforeBody }), url);
+    expect(hasDateByHeadline(doc)).toBe(true);
+    expect(autoVerdict(doc, url)).toMatchObject({ isArticle: true, isNewsArticle: true });
+    // The same story without the date line has no word from the publisher and is too short to open on text alone.
+    expect(autoVerdict(page(articlePage({}), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
+  });
+
+  it('does not take a date far from the headline, or one in a script, for a printed date', () => {
+    const script = '<script>var built = "26.01.2022";</script>';
+    expect(hasDateByHeadline(page(articlePage({ beforeBody: script })))).toBe(false);
+    expect(hasDateByHeadline(page(articlePage({ afterBody: '<p>Archived on 26.01.2022</p>' })))).toBe(false);
+    expect(hasDateByHeadline(page('<html><body><p>26.01.2022</p><p>No headline on this page at all.</p></body></html>'))).toBe(false);
   });
 
   it('stays closed on a page that declares itself a product, even with a long description and a date', () => {

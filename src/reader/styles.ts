@@ -74,6 +74,12 @@ export const READER_CSS = `
   display: flex; justify-content: flex-end;
   pointer-events: none;
 }
+.cp-tools {
+  pointer-events: auto;
+  display: flex; align-items: center; gap: 0.25rem;
+  margin: 0.75rem 0.5rem 0 0;
+}
+.cp-tools:empty { display: none; }
 .cp-close {
   pointer-events: auto;
   margin: 0.75rem -0.5rem 0 0;

@@ -10,6 +10,7 @@ import { t } from '../shared/browser.js';
 import { formatPublished, formatReadingTime } from '../shared/format.js';
 import type { Appearance } from '../shared/settings.js';
 import { closeIcon, el } from './dom.js';
+import { FEATURES, type ReaderContext, type ReaderFeature } from './features.js';
 import { appearanceCss, READER_CSS } from './styles.js';
 
 /** The host element, as the e2e tests and the page see it: `clearpage-reader#clearpage-reader-host`. */
@@ -146,10 +147,19 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   closeButton.addEventListener('click', () => options.onRequestClose(), { signal });
 
   const article = el(doc, 'article', { class: 'cp-article' });
+  const tools = el(doc, 'div', { class: 'cp-tools', role: 'toolbar', 'aria-label': t('readerToolbar') });
   const page = el(doc, 'div', {
     class: 'cp-page', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cp-title', tabindex: '-1',
-  }, [el(doc, 'div', { class: 'cp-bar' }, [closeButton]), article]);
+  }, [el(doc, 'div', { class: 'cp-bar' }, [tools, closeButton]), article]);
   root.append(page);
+
+  let appearance = options.appearance;
+  const context: ReaderContext = {
+    doc, host, root, page, tools, article, signal,
+    appearance: () => appearance,
+    requestClose: () => options.onRequestClose(),
+  };
+  const features: ReaderFeature[] = FEATURES.map((mount) => mount(context));
 
   const render = (next: ReaderContent): void => {
     article.replaceChildren(
@@ -163,6 +173,7 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
     else article.removeAttribute('lang');
     if (next.article.dir) article.setAttribute('dir', next.article.dir);
     else article.removeAttribute('dir');
+    for (const feature of features) feature.render?.(next);
   };
   render(content);
 
@@ -230,11 +241,14 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
       render(next);
       host.scrollTop = top;
     },
-    setAppearance(appearance) {
-      host.setAttribute('data-theme', appearance.theme);
-      styles.setAppearance(appearanceCss(appearance));
+    setAppearance(next) {
+      appearance = next;
+      host.setAttribute('data-theme', next.theme);
+      styles.setAppearance(appearanceCss(next));
+      for (const feature of features) feature.appearanceChanged?.(next);
     },
     destroy() {
+      for (const feature of features) feature.destroy?.();
       host.remove();
       // With focus gone from the removed overlay the document falls back to <body>, as when nothing had focus.
       if (isFocusable(previousFocus) && previousFocus.isConnected && previousFocus !== doc.body) {

@@ -4,8 +4,12 @@
  * content (scripts, styles, embeds, hidden elements, comments). Everything after this step does less work
  * on a smaller tree, which pays for the rules we run on top of Readability.
  */
+import { isPlaceholderImage, noscriptImage, resolveLazySource, videoEmbedAddress, videoStandIn } from './media.js';
 
-/** Elements that never carry article text. `noscript` stays: it holds the real `<img>` of lazy images. */
+/**
+ * Elements that never carry article text. `noscript` stays: it holds the real `<img>` of lazy images. Embedded
+ * players (iframe, embed, object) are handled before this: a video gets an inert stand-in (media.ts).
+ */
 const SKIP_TAGS = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'link', 'meta', 'frame', 'frameset', 'dialog']);
 
 /** Inline styles that hide an element from every reader. */
@@ -17,18 +21,64 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
+/** The last element child of `parent`, ignoring whitespace text. */
+function lastElementOf(parent: Node): Element | null {
+  for (let node = parent.lastChild; node; node = node.previousSibling) {
+    if (node.nodeType === 1) return node as Element;
+    if (node.nodeType !== 3 || (node.nodeValue ?? '').trim()) return null;
+  }
+  return null;
+}
+
 function copyChildren(from: Node, to: Node, doc: Document, copies: Map<Element, Element>): void {
+  // After a <noscript> image, the lazy placeholder that follows it is the same picture: it is left out.
+  let afterNoscriptImage = false;
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3 /* TEXT */) {
       to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
-    } else if (child.nodeType === 1 /* ELEMENT */) {
-      const el = child as Element;
-      if (SKIP_TAGS.has(el.localName) || isHidden(el)) continue;
-      const copy = doc.importNode(el, false);
-      if (copies.has(el)) copies.set(el, copy);
-      to.appendChild(copy);
-      copyChildren(el, copy, doc, copies);
+      continue;
     }
+    if (child.nodeType !== 1 /* ELEMENT */) continue;
+    const el = child as Element;
+    const tag = el.localName;
+    const skipPlaceholder = afterNoscriptImage;
+    afterNoscriptImage = false;
+    if (tag === 'iframe' || tag === 'embed' || tag === 'object') {
+      const video = isHidden(el) ? null : videoEmbedAddress(el);
+      if (video) to.appendChild(videoStandIn(doc, video, el.getAttribute('title')));
+      continue;
+    }
+    if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
+    if (tag === 'noscript') {
+      const attributes = noscriptImage(el);
+      if (attributes) {
+        const previous = lastElementOf(to);
+        if (previous?.localName === 'img' && previous.getAttribute('data-cp-placeholder') !== null) previous.remove();
+        const img = doc.createElement('img');
+        for (const [name, value] of attributes) {
+          try {
+            img.setAttribute(name, value);
+          } catch {
+            // A name the parser accepted and setAttribute refuses: skip it.
+          }
+        }
+        to.appendChild(img);
+        afterNoscriptImage = true;
+        continue;
+      }
+    }
+    if (tag === 'img' && isPlaceholderImage(el)) {
+      if (skipPlaceholder) continue;
+    }
+    const copy = doc.importNode(el, false);
+    if (tag === 'img' || tag === 'source') {
+      // Remember (for a <noscript> image right after) that the page showed a stand-in here.
+      if (tag === 'img' && isPlaceholderImage(el)) copy.setAttribute('data-cp-placeholder', '');
+      resolveLazySource(copy);
+    }
+    if (copies.has(el)) copies.set(el, copy);
+    to.appendChild(copy);
+    copyChildren(el, copy, doc, copies);
   }
 }
 

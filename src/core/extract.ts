@@ -8,6 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { detectArticle, scanPage } from './detect.js';
 import { cloneForExtraction } from './clone.js';
+import { replaceVideoEmbeds, VIDEO_MARK_PATTERN } from './media.js';
 import { readMetadata, type MetadataFields, type PageMetadata } from './metadata/index.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
 import { removeFurnitureLines } from './repair/furniture-lines.js';
@@ -65,13 +66,14 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   // article, and leaving them out makes Readability both faster and less likely to wander into them.
   if (region && body.contains(region)) body.replaceChildren(region);
 
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN }).parse();
   const content = parsed?.content ?? null;
   if (!parsed || !content) {
     return { ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed };
   }
 
   restoreLeadFigure(content, leadFigures);
+  replaceVideoEmbeds(content);
   restoreKeptBlocks(content, kept);
   removeHeaderLines(content, metadata.byline ?? parsed.byline ?? null);
   removeFurnitureLines(content);

@@ -13,6 +13,8 @@ const CONFIG: Config = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
+  // Our own marks that the reader reads (a video link to label); a page setting them only relabels a link.
+  ADD_ATTR: ['data-cp-embed'],
   // Only web links and inline images: no javascript:, vbscript:, or data: documents.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
 };

@@ -111,6 +111,11 @@ function buildBody(doc: Document, { article }: ReaderContent): HTMLElement {
     wrap.append(table);
   }
   for (const img of Array.from(body.querySelectorAll('img'))) img.setAttribute('decoding', 'async');
+  // Embedded players never run in the reader: the core left a link to each video, labelled here.
+  for (const link of Array.from(body.querySelectorAll('a[data-cp-embed="video"]'))) {
+    link.textContent = t('readerVideo', hostnameOf(link.getAttribute('href') ?? ''));
+    link.classList.add('cp-embed');
+  }
   return body;
 }
 

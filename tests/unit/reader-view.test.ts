@@ -86,6 +86,14 @@ describe('openReaderView', () => {
     expect(root.querySelector('.cp-table-wrap > table')).not.toBeNull();
   });
 
+  it('labels the link the core left for an embedded video in the user\'s language', () => {
+    const contentHtml = '<p>Text.</p><p><a href="https://player.video.example/embed/9" data-cp-embed="video">Video (player.video.example)</a></p>';
+    const { root } = open(article({ contentHtml }));
+    const link = root.querySelector('a.cp-embed');
+    expect(link?.textContent).toBe('Watch the video on player.video.example');
+    expect(link?.getAttribute('href')).toBe('https://player.video.example/embed/9');
+  });
+
   it('leaves out what the page did not give', () => {
     const { root } = open(article({ byline: null, published: null, siteName: null }));
     expect(root.querySelector('[data-cp="byline"]')).toBeNull();

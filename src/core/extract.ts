@@ -15,6 +15,7 @@ import { removeFurnitureLines } from './repair/furniture-lines.js';
 import { removeHeaderLines } from './repair/header-lines.js';
 import { noteKeptBlocks, restoreKeptBlocks } from './repair/keep-in-place.js';
 import { removeLeftoverLabels } from './repair/leftovers.js';
+import { linkNotesInPlace } from './repair/note-links.js';
 import { articleRegion } from './region.js';
 import { sanitizeInPlace } from './sanitize.js';
 import { buildRuleContext, stripBoilerplate } from './strip.js';
@@ -81,6 +82,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const removed = { ...strip.removed };
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;
 
+  linkNotesInPlace(content, doc.baseURI || url);
   sanitizeInPlace(content, win);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);

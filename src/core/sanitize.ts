@@ -3,11 +3,15 @@
  * turns into nodes, even our own output, passes through DOMPurify here.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { NOTE_ID_PREFIX } from './repair/note-links.js';
 
 /** Tags that never belong in a reader view, on top of DOMPurify's defaults (which drop script, etc.). */
 const FORBID_TAGS = ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'];
-/** Attributes that only style or script the page; the reader styles everything itself. */
-const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'background'];
+/**
+ * Attributes that only style or script the page; the reader styles everything itself. Ids are kept only in the
+ * reader's note namespace (see repair/note-links.ts): no page id can clash with the reader's or name a global.
+ */
+const FORBID_ATTR = ['style', 'class', 'srcdoc', 'formaction', 'action', 'ping', 'background'];
 
 const CONFIG: Config = {
   FORBID_TAGS,
@@ -26,9 +30,12 @@ function purifierFor(win: Window): DOMPurify {
   if (!purifier) {
     // DOMPurify's types want `WindowLike`; a real or jsdom Window is one.
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (data.attrName === 'id' && !data.attrValue.startsWith(NOTE_ID_PREFIX)) data.keepAttr = false;
+    });
     purifier.addHook('afterSanitizeAttributes', (node) => {
-      // Links open the original site in a new tab and never leak the opener.
-      if (node.tagName === 'A' && node.hasAttribute('href')) {
+      // Links open the original site in a new tab and never leak the opener; links within the article stay.
+      if (node.tagName === 'A' && node.hasAttribute('href') && !node.getAttribute('href')?.startsWith('#')) {
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
       }

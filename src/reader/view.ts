@@ -187,6 +187,18 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   root.addEventListener('click', (e) => {
     // ShadowRoot's addEventListener is typed with plain Event; a click is a MouseEvent.
     const event = e as MouseEvent;
+    // Links within the article (footnotes and their back links) move within the reader, not the page.
+    const note = event.target instanceof Element ? event.target.closest('a[href^="#cp-note-"]') : null;
+    if (note && event.button === 0) {
+      const target = root.getElementById(note.getAttribute('href')?.slice(1) ?? '');
+      if (target instanceof HTMLElement) {
+        event.preventDefault();
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+      }
+      return;
+    }
     const link = event.target instanceof Element ? event.target.closest('a[data-original]') : null;
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();

@@ -1,4 +1,7 @@
-/** Media in extraction: lazy images get their real source, <noscript> fallbacks win, players become links. */
+/**
+ * Media and links in extraction: lazy images get their real source, <noscript> fallbacks win, players become
+ * links, and footnote links keep pointing at their notes (in the reader's own id namespace).
+ */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/index.js';
 import { articlePage, page } from './helpers/page.js';
@@ -77,5 +80,28 @@ describe('embedded video', () => {
     expect(content.querySelector('a[data-cp-embed]')).toBeNull();
     expect(content.querySelector('iframe')).toBeNull();
     expect(content.textContent).toContain('Paragraph 3');
+  });
+});
+
+describe('links within the article', () => {
+  it('keeps footnote references and back links pointing at each other, under reader-owned ids', () => {
+    const media = '<p>The council voted.<sup id="ref1"><a href="#fn1">1</a></sup> It was a long meeting that went late into the night for everyone there.</p>' +
+      '<ol class="notes"><li id="fn1">The vote was 7 to 2. <a href="#ref1">back</a></li></ol>';
+    const content = contentWith(media);
+    const reference = content.querySelector('sup a');
+    expect(reference?.getAttribute('href')).toBe('#cp-note-fn1');
+    expect(reference?.hasAttribute('target')).toBe(false);
+    expect(content.querySelector('#cp-note-fn1')?.textContent).toContain('The vote was 7 to 2.');
+    expect(content.querySelector('li a')?.getAttribute('href')).toBe('#cp-note-ref1');
+    expect(content.querySelector('#cp-note-ref1')?.localName).toBe('sup');
+  });
+
+  it('drops every other id, and links to other pages still open in a new tab', () => {
+    const media = '<p id="cp-title">A page id that would clash with the reader.</p><p>See <a href="/2024/other-story#part2">the other story</a> and <a href="#nowhere">this</a> for more on the long meeting.</p>';
+    const content = contentWith(media);
+    expect(content.querySelector('[id]')).toBeNull();
+    const other = Array.from(content.querySelectorAll('a')).find((a) => a.textContent === 'the other story');
+    expect(other?.getAttribute('href')).toBe('https://news.example/2024/other-story#part2');
+    expect(other?.getAttribute('target')).toBe('_blank');
   });
 });

@@ -112,6 +112,20 @@ describe('openReaderView', () => {
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
+  it('moves to a footnote within the reader instead of following the link', () => {
+    const contentHtml = '<p>Claim.<sup id="cp-note-r1"><a href="#cp-note-n1">1</a></sup></p><ol><li id="cp-note-n1">The source.</li></ol>';
+    const { root } = open(article({ contentHtml }));
+    const note = root.getElementById('cp-note-n1');
+    const scrolled = vi.fn();
+    if (note) note.scrollIntoView = scrolled;
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 });
+    root.querySelector('sup a')?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(root.activeElement).toBe(note);
+    expect(location.hash).toBe('');
+  });
+
   it('says so when there is no article text', () => {
     const { root } = open(article({ contentHtml: '' }));
     expect(root.querySelector('[data-cp="content"]')?.textContent).toMatch(/no article text/);

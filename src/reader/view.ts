@@ -6,7 +6,7 @@
  */
 import type { ArticleResult } from '../core/index.js';
 import { sanitizeToFragment } from '../core/sanitize.js';
-import { t } from '../shared/browser.js';
+import { browser, t } from '../shared/browser.js';
 import { formatPublished, formatReadingTime } from '../shared/format.js';
 import type { Appearance } from '../shared/settings.js';
 import { closeIcon, el } from './dom.js';
@@ -119,6 +119,15 @@ function buildBody(doc: Document, { article }: ReaderContent): HTMLElement {
   return body;
 }
 
+/** The browser's UI language ("en", "de-AT"), or undefined where the i18n API does not say. */
+function browserLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -152,10 +161,12 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   closeButton.addEventListener('click', () => options.onRequestClose(), { signal });
 
   const article = el(doc, 'article', { class: 'cp-article' });
-  const tools = el(doc, 'div', { class: 'cp-tools', role: 'toolbar', 'aria-label': t('readerToolbar') });
+  const tools = el(doc, 'div', { class: 'cp-tools', role: 'group', 'aria-label': t('readerToolbar') });
+  // The reader's own controls speak the browser's language; the article (below) speaks the page's.
+  const uiLanguage = browserLanguage();
   const page = el(doc, 'div', {
-    class: 'cp-page', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cp-title', tabindex: '-1',
-  }, [el(doc, 'div', { class: 'cp-bar' }, [tools, closeButton]), article]);
+    class: 'cp-page', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cp-title', tabindex: '-1', lang: uiLanguage,
+  }, [el(doc, 'div', { class: 'cp-bar' }, [tools, closeButton]), el(doc, 'main', { class: 'cp-main' }, [article])]);
   root.append(page);
 
   let appearance = options.appearance;

@@ -81,6 +81,16 @@ describe('openReaderView', () => {
     expect(content?.closest('article')?.getAttribute('lang')).toBe('en');
   });
 
+  it('gives screen readers a dialog with a main landmark, the article in its language and the controls in the browser\'s', () => {
+    const { root } = open(article({ lang: 'de', dir: 'ltr' }));
+    const dialog = root.querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('aria-modal')).toBe('true');
+    expect(dialog?.getAttribute('lang')).toBe('en');
+    const main = dialog?.querySelector('main');
+    expect(main?.querySelector('article')?.getAttribute('lang')).toBe('de');
+    expect(root.querySelector('.cp-tools')?.getAttribute('aria-label')).toBe('Reader tools');
+  });
+
   it('wraps tables so they scroll sideways', () => {
     const { root } = open();
     expect(root.querySelector('.cp-table-wrap > table')).not.toBeNull();

@@ -8,6 +8,9 @@ import { TOC_CSS } from './toc.js';
 
 /** The look of a labelled toolbar button ("Contents", "Read aloud"), beside the round close button. */
 const TOOL_BUTTON_CSS = `
+/* The bar is a zero-height sticky row: stretched to its height, the toolbar would centre its buttons on the
+   bar's top edge, half of them above the viewport. Sized by its content, it lines up with the close button. */
+.cp-tools { align-self: flex-start; }
 .cp-tool-button {
   pointer-events: auto;
   height: 2.5rem; padding: 0 0.875rem;

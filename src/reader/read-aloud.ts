@@ -140,7 +140,8 @@ function readAloud(ctx: ReaderContext, { synth, Utterance }: Speech): ReaderFeat
   const nextButton = el(doc, 'button', {
     type: 'button', 'data-cp': 'read-aloud-next', 'aria-label': t('readerReadAloudNext'), title: t('readerReadAloudNext'),
   }, [icon(doc, 'next')]);
-  const format = new Intl.NumberFormat(doc.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+  // The browser's own locale, as for the rest of the reader's interface (the page's language is the article's).
+  const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
   const rateSelect = el(doc, 'select', { 'data-cp': 'read-aloud-rate' }, READ_ALOUD_RATES.map((rate) =>
     el(doc, 'option', { value: String(rate), selected: rate === DEFAULT_RATE ? '' : undefined }, [`${format.format(rate)}×`])));
   const voiceSelect = el(doc, 'select', { 'data-cp': 'read-aloud-voice' });

@@ -24,6 +24,7 @@ const TOOL_BUTTON_CSS = `
 .cp-tool-button[aria-expanded="true"] { background: var(--cp-button-hover); }
 .cp-tool-button[hidden] { display: none; }
 .cp-tool-button:focus-visible { border-radius: 1.25rem; }
+@media print { .cp-tool-button { display: none !important; } }
 `;
 
 export const FEATURE_CSS = [TOOL_BUTTON_CSS, PROGRESS_CSS, TOC_CSS, READ_ALOUD_CSS].join('\n');

@@ -4,6 +4,9 @@
  * mounted here; the view (view.ts) gives every feature one context and calls it after each render.
  */
 import type { Appearance } from '../shared/settings.js';
+import { mountProgress } from './progress.js';
+import { mountReadAloud } from './read-aloud.js';
+import { mountToc } from './toc.js';
 import type { ReaderContent } from './view.js';
 
 export interface ReaderContext {
@@ -37,4 +40,8 @@ export interface ReaderFeature {
 export type FeatureFactory = (ctx: ReaderContext) => ReaderFeature;
 
 /** The features, in the order their toolbar buttons appear. */
-export const FEATURES: readonly FeatureFactory[] = [];
+export const FEATURES: readonly FeatureFactory[] = [
+  mountProgress, // no toolbar button: the bar at the top of the reader
+  mountToc, // "Contents"
+  mountReadAloud, // "Read aloud"
+];

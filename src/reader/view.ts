@@ -10,6 +10,7 @@ import { browser, t } from '../shared/browser.js';
 import { formatPublished, formatReadingTime } from '../shared/format.js';
 import type { Appearance } from '../shared/settings.js';
 import { closeIcon, el } from './dom.js';
+import { FEATURE_CSS } from './feature-styles.js';
 import { FEATURES, type ReaderContext, type ReaderFeature } from './features.js';
 import { appearanceCss, READER_CSS } from './styles.js';
 
@@ -55,14 +56,14 @@ function attachStyles(root: ShadowRoot, doc: Document, appearance: string): Styl
   try {
     if (!win || typeof win.CSSStyleSheet !== 'function') throw new Error('no constructable stylesheets');
     const base = new win.CSSStyleSheet();
-    base.replaceSync(READER_CSS);
+    base.replaceSync(READER_CSS + FEATURE_CSS);
     const vars = new win.CSSStyleSheet();
     vars.replaceSync(appearance);
     root.adoptedStyleSheets = [base, vars];
     if (root.adoptedStyleSheets.length !== 2) throw new Error('adoptedStyleSheets not applied');
     return { setAppearance: (css) => vars.replaceSync(css) };
   } catch {
-    const base = el(doc, 'style', {}, [READER_CSS]);
+    const base = el(doc, 'style', {}, [READER_CSS + FEATURE_CSS]);
     const vars = el(doc, 'style', {}, [appearance]);
     root.prepend(base, vars);
     return { setAppearance: (css) => { vars.textContent = css; } };

@@ -153,7 +153,7 @@ function readAloud(ctx: ReaderContext, { synth, Utterance }: Speech): ReaderFeat
     el(doc, 'label', {}, [t('readerReadAloudRate'), rateSelect]),
     el(doc, 'label', {}, [t('readerReadAloudVoice'), voiceSelect]),
   ]);
-  page.insertBefore(panel, article);
+  page.insertBefore(panel, ctx.main);
 
   let blocks: HTMLElement[] = [];
   let index = 0;

@@ -137,6 +137,8 @@ export const exportMarkdown: FeatureFactory = (ctx) => {
     scratch.value = text;
     wrapper.append(scratch);
     try {
+      // execCommand('copy') copies the focused selection: focus first, then select all of the text.
+      scratch.focus({ preventScroll: true });
       scratch.select();
       return doc.execCommand('copy');
     } catch {

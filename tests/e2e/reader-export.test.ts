@@ -157,6 +157,7 @@ describe('Reader export to Markdown (Chromium)', () => {
     const { page } = await openReader();
     await inReader(page, 'button[data-cp="export"]').click();
     await expect.poll(() => inReader(page, '#cp-export-menu').isVisible()).toBe(true);
+    await page.screenshot({ path: artifactPath('chromium-reader-export-menu.png') });
 
     await page.evaluate(`${AXE_SOURCE}\n;true`);
     const violations = await page.evaluate(async (host): Promise<AxeViolation[]> => {

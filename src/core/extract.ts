@@ -67,7 +67,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   // article, and leaving them out makes Readability both faster and less likely to wander into them.
   if (region && body.contains(region)) body.replaceChildren(region);
 
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN }).parse();
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN, classesToPreserve: codeLanguageClasses(body) }).parse();
   const content = parsed?.content ?? null;
   if (!parsed || !content) {
     return { ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed };
@@ -104,6 +104,15 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   };
   if (options.debug) result.debug = strip.records;
   return result;
+}
+
+/** The classes naming code blocks' languages ("language-python"): Readability drops every other class. */
+function codeLanguageClasses(root: Element): string[] {
+  const found = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll('pre[class], code[class]'))) {
+    for (const token of (el.getAttribute('class') ?? '').split(/\s+/)) if (/^(?:language|lang)-/.test(token)) found.add(token);
+  }
+  return [...found];
 }
 
 function pickMetadata(m: PageMetadata): MetadataFields {

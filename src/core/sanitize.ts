@@ -13,6 +13,9 @@ const FORBID_TAGS = ['style', 'form', 'input', 'button', 'select', 'textarea', '
  */
 const FORBID_ATTR = ['style', 'class', 'srcdoc', 'formaction', 'action', 'ping', 'background'];
 
+/** The class naming a code block's language, as highlighters and Markdown renderers write it. */
+const CODE_LANGUAGE = /^(?:language|lang)-[\w+#.-]{1,30}$/;
+
 const CONFIG: Config = {
   FORBID_TAGS,
   FORBID_ATTR,
@@ -30,8 +33,16 @@ function purifierFor(win: Window): DOMPurify {
   if (!purifier) {
     // DOMPurify's types want `WindowLike`; a real or jsdom Window is one.
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
-    purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+    purifier.addHook('uponSanitizeAttribute', (node, data) => {
       if (data.attrName === 'id' && !data.attrValue.startsWith(NOTE_ID_PREFIX)) data.keepAttr = false;
+      // A code block's language ("language-python") is the one class worth keeping: exports name their fences by it.
+      if (data.attrName === 'class' && (node.nodeName === 'CODE' || node.nodeName === 'PRE')) {
+        const language = data.attrValue.split(/\s+/).find((token) => CODE_LANGUAGE.test(token));
+        if (language) {
+          data.attrValue = language;
+          data.forceKeepAttr = true;
+        }
+      }
     });
     purifier.addHook('afterSanitizeAttributes', (node) => {
       // Links open the original site in a new tab and never leak the opener; links within the article stay.

@@ -8,17 +8,28 @@
  *   demo/popup.png     the popup card
  *   demo/article.json  the extraction result the popup showed (without contentHtml)
  * Then it closes the reader with Esc and checks the page came back unchanged.
+ *
+ * Last, the README's screenshots: the reader in the light, dark and sepia themes (set in the extension's
+ * settings storage, `storage.sync` key `appearance`, before each opening) on the iTWire story and on our long
+ * sectioned article (scrolled to its table and code), written to .github/readme/reader-{itwire,long}-{theme}.png.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { DEMO_PAGE, startFixtureServer } from './serve.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXTENSION_DIR = resolve(ROOT, 'dist');
 const OUT_DIR = resolve(ROOT, 'demo');
+const README_DIR = resolve(ROOT, '.github/readme');
+/** The README's screenshots: each page in each theme. `scrollTo` names a heading to scroll the reader to. */
+const README_PAGES = [
+  { name: 'itwire', file: DEMO_PAGE },
+  { name: 'long', file: 'long-sectioned-article.html', scrollTo: 'The numbers, district by district' },
+] as const;
+const README_THEMES = ['light', 'dark', 'sepia'] as const;
 const CHROMIUM = '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 900 };
 /** Generous upper bounds for conditions we wait on (never fixed sleeps). */
@@ -82,6 +93,84 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Pr
 
 interface TargetInfo { targetId: string; type: string; url: string }
 
+/** The real toolbar click on `page` (CDP Extensions.triggerAction on its tab target); returns the popup it opened. */
+async function clickToolbarButton(cdp: CDPSession, extensionId: string, page: Page): Promise<AttachedTarget> {
+  const pageUrl = page.url();
+  const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] }) as { targetInfos: TargetInfo[] };
+  const tab = tabs.find((t) => t.url === pageUrl);
+  if (!tab) throw new Error(`The tab of ${pageUrl} has no tab target`);
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const { targetInfos: before } = await cdp.send('Target.getTargets') as { targetInfos: TargetInfo[] };
+  const earlier = new Set(before.filter((t) => t.url.startsWith(popupUrl)).map((t) => t.targetId));
+  await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: extensionId, targetId: tab.targetId } as never);
+  const popupTarget = await waitFor('the popup', async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: TargetInfo[] };
+    return targetInfos.find((t) => t.url.startsWith(popupUrl) && !earlier.has(t.targetId));
+  });
+  return AttachedTarget.attach(cdp, popupTarget.targetId);
+}
+
+/** Waits for the popup card, then clicks the button that opens the reader; returns the popup's state. */
+async function openReaderFromPopup(popup: AttachedTarget): Promise<string> {
+  const state = await waitFor('the popup card', async () => {
+    const s = await popup.evaluate<string | undefined>('document.body?.dataset.state');
+    return s && s !== 'loading' ? s : undefined;
+  });
+  const button = state === 'article' ? '#open-reader' : '#try-anyway';
+  await popup.evaluate(`document.querySelector('${button}').click()`);
+  return state;
+}
+
+/** The reader's theme, written where the extension keeps it (merged into the stored appearance). */
+async function setTheme(worker: Worker, theme: string): Promise<void> {
+  // A string, not a function: tsx would wrap it in a `__name` call the service worker does not have.
+  await worker.evaluate(`chrome.storage.sync.get('appearance').then(({ appearance }) =>
+    chrome.storage.sync.set({ appearance: { ...(appearance ?? {}), theme: ${JSON.stringify(theme)} } }))`);
+}
+
+/** Waits until the open reader has its fonts and every image in the article decoded (or failed). */
+async function readerSettled(page: Page): Promise<void> {
+  await page.locator('#clearpage-reader-host [data-cp="content"]').waitFor({ timeout: TIMEOUT_MS });
+  await page.evaluate(`(async () => {
+    const root = document.getElementById('clearpage-reader-host')?.shadowRoot;
+    await Promise.all(Array.from(root?.querySelectorAll('img') ?? [], (img) => img.decode().catch(() => undefined)));
+    await document.fonts.ready;
+  })()`);
+}
+
+/** The six README screenshots: every page of README_PAGES in every theme of README_THEMES. */
+async function readmeScreenshots(context: BrowserContext, cdp: CDPSession, worker: Worker, extensionId: string,
+  url: (file: string) => string): Promise<string[]> {
+  mkdirSync(README_DIR, { recursive: true });
+  const written: string[] = [];
+  for (const theme of README_THEMES) {
+    await setTheme(worker, theme);
+    for (const shot of README_PAGES) {
+      const page = await context.newPage();
+      await page.goto(`${url(shot.file)}?demo=${Date.now()}`, { waitUntil: 'load' });
+      await page.bringToFront();
+      await openReaderFromPopup(await clickToolbarButton(cdp, extensionId, page));
+      await readerSettled(page);
+      const shown = await page.evaluate<string | null>(`document.getElementById('clearpage-reader-host')?.getAttribute('data-theme') ?? null`);
+      if (shown !== theme) throw new Error(`The reader shows theme ${shown}, not ${theme}`);
+      if ('scrollTo' in shot) {
+        await page.evaluate(`(() => {
+          const host = document.getElementById('clearpage-reader-host');
+          const heading = Array.from(host.shadowRoot.querySelectorAll('h2'))
+            .find((h) => h.textContent.trim() === ${JSON.stringify(shot.scrollTo)});
+          if (!heading) throw new Error('no heading ' + ${JSON.stringify(shot.scrollTo)});
+          host.scrollTop += heading.getBoundingClientRect().top - 24;
+        })()`);
+      }
+      const file = join(README_DIR, `reader-${shot.name}-${theme}.png`);
+      await page.screenshot({ path: file, caret: 'initial' });
+      written.push(file);
+      await page.close();
+    }
+  }
+  return written;
+}
+
 async function launch(): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'clearpage-demo-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -126,17 +215,7 @@ async function main(): Promise<void> {
     // The real toolbar click: CDP Extensions.triggerAction on the tab target opens the popup.
     const browser = context.browser();
     const cdp = browser ? await browser.newBrowserCDPSession() : await context.newCDPSession(page);
-    const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] }) as { targetInfos: TargetInfo[] };
-    const tab = tabs.find((t) => t.url === pageUrl);
-    if (!tab) throw new Error('The demo tab has no tab target');
-    await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: extensionId, targetId: tab.targetId } as never);
-
-    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    const popupTarget = await waitFor('the popup', async () => {
-      const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: TargetInfo[] };
-      return targetInfos.find((t) => t.url.startsWith(popupUrl));
-    });
-    const popup = await AttachedTarget.attach(cdp, popupTarget.targetId);
+    const popup = await clickToolbarButton(cdp, extensionId, page);
     const state = await waitFor('the popup card', async () => {
       const s = await popup.evaluate<string | undefined>('document.body?.dataset.state');
       return s && s !== 'loading' ? s : undefined;
@@ -189,6 +268,9 @@ async function main(): Promise<void> {
 
     for (const file of ['reader.png', 'popup.png', 'article.json']) console.log(`Wrote ${relative(process.cwd(), join(OUT_DIR, file))}`);
     if (!restored) process.exitCode = 1;
+
+    const shots = await readmeScreenshots(context, cdp, worker, extensionId, (file) => server.url(file));
+    for (const file of shots) console.log(`Wrote ${relative(process.cwd(), file)}`);
   } finally {
     await context.close();
     await server.close();

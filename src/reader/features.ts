@@ -4,6 +4,7 @@
  * mounted here; the view (view.ts) gives every feature one context and calls it after each render.
  */
 import type { Appearance } from '../shared/settings.js';
+import { exportMarkdown } from './export-markdown.js';
 import { mountProgress } from './progress.js';
 import { mountReadAloud } from './read-aloud.js';
 import { mountToc } from './toc.js';
@@ -46,4 +47,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   mountProgress, // no toolbar button: the bar at the top of the reader
   mountToc, // "Contents"
   mountReadAloud, // "Read aloud"
+  exportMarkdown, // "Export"
 ];

@@ -105,3 +105,13 @@ describe('links within the article', () => {
     expect(other?.getAttribute('target')).toBe('_blank');
   });
 });
+
+describe('code blocks', () => {
+  it('keep the class that names their language, and no other class', () => {
+    const content = contentWith('<pre class="highlight x"><code class="hljs language-python">print("hi")\n    pass</code></pre>');
+    const code = content.querySelector('pre code');
+    expect(code?.getAttribute('class')).toBe('language-python');
+    expect(content.querySelector('pre')?.hasAttribute('class')).toBe(false);
+    expect(code?.textContent).toBe('print("hi")\n    pass');
+  });
+});

@@ -114,7 +114,7 @@ export const READER_CSS = `
 
 .cp-bar {
   position: sticky; top: 0; height: 0; z-index: 1;
-  display: flex; justify-content: flex-end;
+  display: flex; justify-content: flex-end; align-items: flex-start;
   pointer-events: none;
   font: 16px/1.4 ${UI_FONT};
 }

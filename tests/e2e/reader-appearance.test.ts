@@ -376,6 +376,40 @@ describe('Reader appearance in Chromium', () => {
     expect(dir).toEqual({ dir: 'rtl', direction: 'rtl', quoteRight: '3px', quoteLeft: '0px', rightAligned: true });
   });
 
+  it('forced colours (high contrast mode): every theme, high contrast included, takes the system colours', async () => {
+    const page = await open(origin().url(`/${ITWIRE_ARTICLE}.html`));
+    await storeAppearance({ theme: 'contrast' });
+    await openReader(page);
+    await shadow(page, 'button[data-cp="appearance"]').click();
+    const colours = (): Promise<Record<string, string>> => page.evaluate((hostSelector) => {
+      const host = document.querySelector(hostSelector) as HTMLElement;
+      const root = host.shadowRoot as ShadowRoot;
+      const cs = (sel: string): CSSStyleDeclaration => getComputedStyle(root.querySelector(sel) as Element);
+      return {
+        bgVariable: getComputedStyle(host).getPropertyValue('--cp-bg').trim(),
+        background: getComputedStyle(host).backgroundColor,
+        text: cs('[data-cp="content"] p').color,
+        link: cs('[data-cp="content"] a').color,
+        menuShadow: cs('.cp-popover').boxShadow,
+        buttonBorder: cs('button[data-cp="close"]').borderTopStyle,
+      };
+    }, READER_HOST);
+    const normal = await colours();
+    expect(normal.bgVariable).toBe('#ffffff');
+    await page.emulateMedia({ forcedColors: 'active' });
+    const seen: Record<string, Record<string, string>> = {};
+    for (const theme of THEMES) {
+      await storeAppearance({ theme });
+      await page.waitForFunction(([h, t]) => document.querySelector(h as string)?.getAttribute('data-theme') === t, [READER_HOST, theme]);
+      seen[theme] = await colours();
+    }
+    await page.emulateMedia({ forcedColors: null });
+    expect(seen.contrast?.bgVariable, 'the system colour Canvas').toBe('Canvas');
+    expect(seen.contrast?.menuShadow, 'no shadow that forced colours would drop anyway').toBe('none');
+    expect(seen.contrast?.buttonBorder, 'controls keep a border where their background vanished').toBe('solid');
+    for (const theme of THEMES) expect(seen[theme], `theme ${theme} under forced colours`).toEqual(seen.contrast);
+  });
+
   it('axe-core finds no violations in the reader in any theme, with the menu open too', async () => {
     const page = await open(origin().url(`/${ITWIRE_ARTICLE}.html`));
     await openReader(page);

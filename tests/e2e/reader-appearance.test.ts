@@ -249,6 +249,17 @@ describe('Reader appearance in Chromium', () => {
     expect(browser().network.leaked, 'requests that reached a host other than 127.0.0.1').toEqual([]);
   });
 
+  it('the options page preview shows the bundled faces too (by URL: its CSP allows fonts from the extension, not fetch)', async () => {
+    const page = await open(browser().extensionUrl('options.html'));
+    const loaded = (family: string): Promise<boolean> => page.evaluate((f) =>
+      [...document.fonts].some((face) => face.family.replace(/"/g, '') === f && face.status === 'loaded'), family);
+    await expect.poll(() => loaded('Clearpage Literata'), { message: 'Literata for the default serif preview' }).toBe(true);
+    await page.selectOption('#font', 'legible');
+    await expect.poll(() => loaded('Clearpage Atkinson Hyperlegible'), { message: 'Atkinson Hyperlegible after choosing it' }).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#preview') as Element).fontFamily)).toMatch(/^"Clearpage Atkinson Hyperlegible"/);
+    await expect.poll(async () => (await storedAppearance())?.font).toBe('legible');
+  });
+
   it('print shows the article alone (title, byline, date, source address), black on white; closing gives the page back', async () => {
     const url = origin().url(`/${ITWIRE_ARTICLE}.html`);
     const page = await open(url);

@@ -1,7 +1,8 @@
 /**
  * Builds the unpacked extension into dist/ with Vite alone:
  * - the main build: the extension pages (popup.html, options.html) as ES modules, public/ (icons, _locales),
- *   and manifest.json (the root one, with `version` from package.json);
+ *   manifest.json (the root one, with `version` from package.json), and the bundled reading faces (woff2 files and
+ *   their licence, from the @fontsource packages; src/reader/fonts.ts lists them) in fonts/;
  * - then, from `closeBundle`, two more builds for the classic scripts the browsers need as IIFEs:
  *   background.js (a classic service worker / Firefox event page) and content.js (injected with
  *   scripting.executeScript, which takes no modules);
@@ -13,6 +14,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { BUNDLED_FONTS, FONT_DIR } from './src/reader/fonts.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const OUT_DIR = resolve(ROOT, 'dist');
@@ -96,6 +98,15 @@ function extension(): Plugin {
         // Pages are built from src/<name>/<name>.html; the extension wants them at the root of dist/.
         for (const item of Object.values(bundle)) {
           if (item.type === 'asset' && item.fileName.endsWith('.html')) item.fileName = basename(item.fileName);
+        }
+        // The reading faces, as web-accessible resources (manifest.json) the content script fetches: never the network.
+        for (const font of Object.values(BUNDLED_FONTS)) {
+          const dir = resolve(ROOT, 'node_modules', font.pkg);
+          for (const { file } of font.files) {
+            this.emitFile({ type: 'asset', fileName: `${FONT_DIR}/${file}`, source: readFileSync(resolve(dir, 'files', file)) });
+          }
+          // The SIL Open Font License travels with the fonts.
+          this.emitFile({ type: 'asset', fileName: `${FONT_DIR}/LICENSE-${basename(font.pkg)}.txt`, source: readFileSync(resolve(dir, 'LICENSE')) });
         }
         const { version } = readJson('package.json');
         const manifest = readJson('manifest.json');

@@ -9,8 +9,9 @@ import { browser, t } from '../shared/browser.js';
 import { commandShortcut, localizePage } from '../shared/i18n.js';
 import {
   FONT_SIZES, FONTS, LINE_HEIGHTS, loadSettings, saveSettings, THEMES, watchSettings, WIDTHS,
-  type Appearance, type Settings, type SettingsPatch,
+  type Appearance, type FontFamily, type Settings, type SettingsPatch,
 } from '../shared/settings.js';
+import { loadBundledFont } from '../reader/fonts.js';
 import { mountAutoMode } from './auto-mode.js';
 import { $, type OptionsPage } from './page.js';
 import { applyPreview } from './preview.js';
@@ -52,6 +53,15 @@ function showContentAndAppearance(settings: Settings): void {
   selectValue(ui.width, a.width);
   selectValue(ui.lineHeight, a.lineHeight);
   applyPreview(ui.preview, a);
+  loadPreviewFont(a.font);
+}
+
+/**
+ * The preview shows the bundled face the reader would use. This page's CSP allows fonts from the extension but no
+ * fetch, so the faces load by URL here (the reader fetches the bytes: see src/reader/fonts.ts).
+ */
+function loadPreviewFont(font: FontFamily): void {
+  void loadBundledFont(document, font, { resolveUrl: (path) => browser.runtime.getURL(path), source: 'url' });
 }
 
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,7 +147,10 @@ async function main(): Promise<void> {
   });
   ui.font.addEventListener('change', () => {
     const font = oneOf(FONTS, ui.font.value);
-    if (font) previewThen(appearancePatch('font', font));
+    if (font) {
+      loadPreviewFont(font);
+      previewThen(appearancePatch('font', font));
+    }
   });
   ui.width.addEventListener('change', () => {
     const width = oneOf(WIDTHS, ui.width.value);

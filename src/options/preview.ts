@@ -9,10 +9,12 @@
  */
 import type { Appearance, ContentWidth, FontFamily, Theme } from '../shared/settings.js';
 
-/** The reader's font stacks (src/reader/styles.ts FONT_STACKS). */
+/** The reader's font stacks (src/reader/styles.ts FONT_STACKS); the bundled faces are loaded by options.ts. */
 export const PREVIEW_FONTS: Readonly<Record<FontFamily, string>> = {
-  serif: "Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Noto Serif', 'DejaVu Serif', serif",
+  serif: "'Clearpage Literata', Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Noto Serif', 'DejaVu Serif', serif",
   sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif",
+  legible: "'Clearpage Atkinson Hyperlegible', 'Atkinson Hyperlegible', Verdana, system-ui, -apple-system, 'Segoe UI', Roboto, " +
+    "'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif",
 };
 
 /** The reader's column widths (src/reader/styles.ts WIDTHS), in em of the body text. */

@@ -4,6 +4,7 @@
  * mounted here; the view (view.ts) gives every feature one context and calls it after each render.
  */
 import type { Appearance } from '../shared/settings.js';
+import { mountAppearance } from './appearance-menu.js';
 import { exportMarkdown } from './export-markdown.js';
 import { mountProgress } from './progress.js';
 import { mountReadAloud } from './read-aloud.js';
@@ -45,6 +46,7 @@ export type FeatureFactory = (ctx: ReaderContext) => ReaderFeature;
 /** The features, in the order their toolbar buttons appear. */
 export const FEATURES: readonly FeatureFactory[] = [
   mountProgress, // no toolbar button: the bar at the top of the reader
+  mountAppearance, // "Aa": theme, font, size, width, line spacing
   mountToc, // "Contents"
   mountReadAloud, // "Read aloud"
   exportMarkdown, // "Export"

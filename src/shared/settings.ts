@@ -12,11 +12,19 @@ import { AUTO_MODES, MAX_SITE_RULES, normalizeHost, normalizeSiteRules, siteRule
 
 export { AUTO_MODES, MAX_SITE_RULES, type AutoMode, type SiteRule };
 
-export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
+/**
+ * Reader themes. `contrast` is black on white with strong links and rules (WCAG AAA); in forced-colors mode
+ * (Windows high contrast) every theme gives way to the system colours (see src/reader/styles.ts).
+ */
+export const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** Font families the reader offers; both are system font stacks until the bundled faces land (issue 5). */
-export const FONTS = ['serif', 'sans'] as const;
+/**
+ * Font families the reader offers: `serif` is the bundled Literata, `legible` the bundled Atkinson Hyperlegible
+ * (both shipped in the extension, src/reader/fonts.ts), `sans` the system's own sans-serif. Adding `legible` and
+ * bundling Literata changed no stored value's meaning ("serif" is still a serif), so no migration.
+ */
+export const FONTS = ['serif', 'sans', 'legible'] as const;
 export type FontFamily = (typeof FONTS)[number];
 
 export const WIDTHS = ['narrow', 'medium', 'wide'] as const;

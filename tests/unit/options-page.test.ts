@@ -254,6 +254,22 @@ describe('appearance preview', () => {
     expect(preview.style.getPropertyValue('--preview-font-size')).toBe('16px');
     await vi.waitFor(() => expect(storage.sync.data.get('appearance')).toMatchObject({ theme: 'dark', fontSize: 16 }));
   });
+
+  it('offers high contrast and the highly legible font, and saves them', async () => {
+    await openOptions();
+    const theme = el<HTMLSelectElement>('#theme');
+    const font = el<HTMLSelectElement>('#font');
+    expect(Array.from(theme.options, (o) => [o.value, o.textContent])).toContainEqual(['contrast', 'High contrast']);
+    expect(Array.from(font.options, (o) => [o.value, o.textContent])).toContainEqual(['legible', 'Highly legible']);
+    theme.value = 'contrast';
+    theme.dispatchEvent(new Event('change'));
+    font.value = 'legible';
+    font.dispatchEvent(new Event('change'));
+    const preview = el('#preview');
+    expect(preview.dataset.theme).toBe('contrast');
+    expect(preview.style.getPropertyValue('--preview-font')).toMatch(/^'Clearpage Atkinson Hyperlegible'/);
+    await vi.waitFor(() => expect(storage.sync.data.get('appearance')).toMatchObject({ theme: 'contrast', font: 'legible' }));
+  });
 });
 
 describe('keyboard shortcut', () => {

@@ -58,17 +58,19 @@ describe('the preview uses the reader\'s values', () => {
     }
   });
 
-  it('palettes: light (the default), sepia, dark, and system in a dark scheme', () => {
+  it('palettes: light (the default), sepia, dark, high contrast, and system in a dark scheme', () => {
     const reader = {
       light: pick(block(READER_CSS, ':host', 'cp')),
       sepia: pick(block(READER_CSS, ':host([data-theme="sepia"])', 'cp')),
       dark: pick(block(READER_CSS, ':host([data-theme="dark"])', 'cp')),
+      contrast: pick(block(READER_CSS, ':host([data-theme="contrast"])', 'cp')),
       system: pick(block(READER_CSS, ':host([data-theme="system"])', 'cp')),
     };
     expect(Object.values(reader.light).every(Boolean), 'the reader CSS still has these variables').toBe(true);
     expect(pick(block(OPTIONS_CSS, '.preview', 'pv'))).toEqual(reader.light);
     expect(pick(block(OPTIONS_CSS, '.preview[data-theme="sepia"]', 'pv'))).toEqual(reader.sepia);
     expect(pick(block(OPTIONS_CSS, '.preview[data-theme="dark"]', 'pv'))).toEqual(reader.dark);
+    expect(pick(block(OPTIONS_CSS, '.preview[data-theme="contrast"]', 'pv'))).toEqual(reader.contrast);
     expect(pick(block(OPTIONS_CSS, '.preview[data-theme="system"]', 'pv'))).toEqual(reader.system);
     expect(reader.system).toEqual(reader.dark);
   });

@@ -43,6 +43,11 @@ describe('loadSettings', () => {
     });
   });
 
+  it('keeps the high-contrast theme and the legible font', async () => {
+    sync.seed({ version: SETTINGS_VERSION, appearance: { ...DEFAULT_SETTINGS.appearance, theme: 'contrast', font: 'legible' } });
+    expect((await loadSettings()).appearance).toMatchObject({ theme: 'contrast', font: 'legible' });
+  });
+
   it.each([null, 'dark', 42, [], { theme: 7 }])('survives a corrupt appearance record (%j)', async (appearance) => {
     sync.seed({ appearance });
     expect((await loadSettings()).appearance).toEqual(DEFAULT_SETTINGS.appearance);

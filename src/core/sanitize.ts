@@ -13,6 +13,8 @@ const CONFIG: Config = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
+  // The one data attribute the extension itself sets: it marks a block the user kept (core/strip.ts).
+  ADD_ATTR: ['data-cp-kept'],
   // Only web links and inline images: no javascript:, vbscript:, or data: documents.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
 };

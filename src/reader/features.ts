@@ -4,6 +4,7 @@
  * mounted here; the view (view.ts) gives every feature one context and calls it after each render.
  */
 import type { Appearance } from '../shared/settings.js';
+import { mountTransparency } from './transparency.js';
 import type { ReaderContent } from './view.js';
 
 export interface ReaderContext {
@@ -37,4 +38,4 @@ export interface ReaderFeature {
 export type FeatureFactory = (ctx: ReaderContext) => ReaderFeature;
 
 /** The features, in the order their toolbar buttons appear. */
-export const FEATURES: readonly FeatureFactory[] = [];
+export const FEATURES: readonly FeatureFactory[] = [mountTransparency];

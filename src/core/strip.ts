@@ -7,7 +7,7 @@ import { MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './cons
 import { attributeTokens, containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
 import { anchorParagraphs, anchorTextBefore } from './repair/keep-in-place.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
-import { fingerprintOf, matchesKeepRule, stableSelector } from './transparency.js';
+import { matchesKeepRule, stableSelector, textFingerprint } from './transparency.js';
 import type { ExtractOptions, RemovalRecord, RuleFamily, StrippedBlock } from './types.js';
 
 /** Marked article bodies (schema.org): never removed, whatever class names they carry. */
@@ -32,6 +32,13 @@ export interface StrippedNote extends Omit<StrippedBlock, 'html'> {
   /** The block itself: detached once removed, still in the clone when kept. */
   el: Element;
 }
+
+/**
+ * At most this many stripped blocks are listed with their HTML (kept blocks always are). An article region holds a
+ * handful; a page read without a region (no headline found) may hold dozens of ad slots, and sanitizing each for a
+ * list nobody scrolls through would slow every extraction.
+ */
+const MAX_LISTED_BLOCKS = 30;
 
 /** The attribute that marks a kept block in the clone and in the article HTML. */
 export const KEPT_ATTRIBUTE = 'data-cp-kept';
@@ -86,6 +93,16 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   /** Blocks a keep rule kept: nothing inside them is removed either (the user kept the block as it was). */
   const keptByRule: Element[] = [];
   let paragraphs: Element[] | null = null;
+  /** Notes a block while it is still in the tree: its selector names its parent, its anchor is the paragraph before it. */
+  const noteBlock = (el: Element, family: StrippedBlock['family'], fingerprint: string, isKept: boolean): StrippedNote => {
+    paragraphs ??= anchorParagraphs(ctx.body);
+    const note: StrippedNote = {
+      id: `s${stripped.length + 1}`, family, selector: stableSelector(el), fingerprint,
+      after: anchorTextBefore(paragraphs, el), kept: isKept, el,
+    };
+    stripped.push(note);
+    return note;
+  };
   const disabled = new Set(options.disabledRules ?? []);
   const rules = RULES.filter((rule) => !disabled.has(rule.name) && (optionOn(rule, options) || (region && KEEP_IN_PLACE.has(rule.family))));
   if (rules.length === 0) return { removed, records, kept, stripped, comments };
@@ -123,21 +140,17 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
         el.remove();
         comments.push(el);
       } else {
-        // Noted while still in the tree: the selector names its parent, the anchor is the paragraph before it.
-        paragraphs ??= anchorParagraphs(ctx.body);
-        const fingerprint = fingerprintOf(el);
-        const note: StrippedNote = {
-          id: `s${stripped.length + 1}`, family, selector: stableSelector(el), fingerprint,
-          after: anchorTextBefore(paragraphs, el), kept: false, el,
-        };
-        stripped.push(note);
+        const text = textOf(el);
+        const fingerprint = textFingerprint(text);
         if (keepRules.length && matchesKeepRule(el, keepRules, () => fingerprint)) {
-          note.kept = true;
+          const note = noteBlock(el, family, fingerprint, true);
           el.setAttribute(KEPT_ATTRIBUTE, note.id);
           keptByRule.push(el);
           if (!kept.some((k) => containsOrIs(k, el))) kept.push(el);
           continue;
         }
+        // A block with nothing to see (an empty ad slot, a bar of icon links) is counted but not offered again.
+        if (stripped.length < MAX_LISTED_BLOCKS && (text || el.querySelector('img, picture, video'))) noteBlock(el, family, fingerprint, false);
         el.remove();
       }
       removed[family] = (removed[family] ?? 0) + 1;

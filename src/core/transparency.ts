@@ -73,10 +73,6 @@ export function textFingerprint(text: string): string {
   return fnv1a(normalised).toString(16).padStart(8, '0');
 }
 
-export function fingerprintOf(el: Element): string {
-  return textFingerprint(textOf(el));
-}
-
 /** True when `el` is the block a keep rule names: it matches the selector and its text has the same fingerprint. */
 export function matchesKeepRule(el: Element, rules: readonly KeepRule[], fingerprint: () => string): boolean {
   let print: string | null = null;

@@ -79,6 +79,12 @@ describe('extractArticle: stripped blocks', () => {
     expect(new Set(result.stripped.map((b) => b.id)).size).toBe(result.stripped.length);
   });
 
+  it('counts but does not list a block with nothing to see (iTWire\'s bar of icon-only share links)', () => {
+    const result = extractArticle(itwire(), { url: ITWIRE });
+    expect(result.removed.share).toBeGreaterThan(0);
+    expect(result.stripped.some((block) => block.family === 'share')).toBe(false);
+  });
+
   it('keeps a block a keep rule names: in the article, after its paragraph, marked with data-cp-kept', () => {
     const promo = extractArticle(itwire(), { url: ITWIRE }).stripped.find((block) => block.family === 'promos');
     if (!promo) throw new Error('no promotion listed');

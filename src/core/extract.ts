@@ -64,8 +64,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
 
   const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options, region);
   const base = doc.baseURI || url;
-  const stripped = describeStripped(strip.stripped, base, doc);
-  const comments = options.stripComments === false ? null : describeComments(strip.comments, liveRegion, base, doc);
+  const stripped = describeStripped(strip.stripped, base, win);
+  const comments = options.stripComments === false ? null : describeComments(strip.comments, liveRegion, clone, base, win);
   const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
 

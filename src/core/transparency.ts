@@ -6,7 +6,7 @@
  */
 import { COMMENT_ITEMTYPE, COMMENT_TOKEN } from './constants.js';
 import { attributeTokens, elementsUnder, textOf } from './dom.js';
-import { sanitizeHtml } from './sanitize.js';
+import { sanitizeInPlace } from './sanitize.js';
 import type { StrippedNote } from './strip.js';
 import type { CommentsResult, KeepRule, StrippedBlock } from './types.js';
 
@@ -171,12 +171,21 @@ export function countComments(thread: Element): number {
  * The stripped blocks as the reader shows them again: each copied, its links made absolute, sanitized with the
  * live page's window (the clone has none). Runs before Readability, which rewrites kept blocks in the clone.
  */
-export function describeStripped(notes: readonly StrippedNote[], base: string, liveDoc: Document): StrippedBlock[] {
-  return notes.map(({ el, ...note }) => {
-    const copy = el.cloneNode(true) as Element;
-    absolutizeLinks(copy, base);
-    return { ...note, html: sanitizeHtml(copy.outerHTML, liveDoc) };
-  });
+export function describeStripped(notes: readonly StrippedNote[], base: string, win: Window): StrippedBlock[] {
+  return notes.map(({ el, ...note }) => ({ ...note, html: sanitizedHtmlOf(el.cloneNode(true) as Element, base, win) }));
+}
+
+/**
+ * The HTML of a detached copy, links absolute, sanitized in place (no second parse of a string: in jsdom that
+ * parse cost more than the rest of the listing). The wrapper keeps the copy's own element, which DOMPurify
+ * would otherwise treat as the root and not check.
+ */
+function sanitizedHtmlOf(copy: Element, base: string, win: Window): string {
+  absolutizeLinks(copy, base);
+  const wrapper = copy.ownerDocument.createElement('div');
+  wrapper.append(copy);
+  sanitizeInPlace(wrapper, win);
+  return wrapper.innerHTML;
 }
 
 /** Comment widgets of the site (recent, popular, latest comments anywhere on it), not this article's thread. */
@@ -215,12 +224,17 @@ export function threadsBesideRegion(region: Element | null): Element[] {
 
 /**
  * The comment sections as the drawer shows them: the ones the comment rules removed from the region plus the
- * thread beside it on the live page, without controls, links absolute, sanitized. Null when they hold no comment.
+ * thread beside it on the live page (copied into `inert`), without controls, links absolute, sanitized. Null when
+ * they hold no comment.
  */
-export function describeComments(removed: readonly Element[], liveRegion: Element | null, base: string, liveDoc: Document): CommentsResult | null {
+export function describeComments(
+  removed: readonly Element[], liveRegion: Element | null, inert: Document, base: string, win: Window,
+): CommentsResult | null {
   const sections = [
     ...removed.filter((el) => !SITE_WIDGET.test(attributeTokens(el))),
-    ...threadsBesideRegion(liveRegion).map((el) => el.cloneNode(true) as Element),
+    // Copied into the extraction copy's document, which has no window: a copy made in the live page would start
+    // loading its images and could run their inline handlers.
+    ...threadsBesideRegion(liveRegion).map((el) => inert.importNode(el, true)),
   ];
   let count = 0;
   const html: string[] = [];
@@ -228,9 +242,8 @@ export function describeComments(removed: readonly Element[], liveRegion: Elemen
     stripCommentControls(section);
     const comments = countComments(section);
     if (comments === 0) continue;
-    absolutizeLinks(section, base);
     count += comments;
-    html.push(sanitizeHtml(section.outerHTML, liveDoc));
+    html.push(sanitizedHtmlOf(section, base, win));
   }
   return count > 0 ? { count, html: html.join('') } : null;
 }

@@ -125,7 +125,10 @@ describe('extractArticle: comments', () => {
 
   it('gives the thread beside the article with a count, without the form, links absolute', () => {
     const html = articlePage({}).replace('</article>', `</article>${thread}`);
-    const result = extractArticle(page(html, 'https://news.example.org/news/story.html'));
+    const doc = page(html, 'https://news.example.org/news/story.html');
+    const before = doc.documentElement.outerHTML;
+    const result = extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
     expect(result.comments?.count).toBe(2);
     expect(result.comments?.html).toContain('Second reader worries about the cost.');
     expect(result.comments?.html).toContain('href="https://news.example.org/u/ann"');

@@ -3,10 +3,11 @@
  * answer the popup, and open, close or toggle the reader view. One reader session at a time; everything
  * a session attaches hangs on its AbortController, so closing is `abort()` plus removing the overlay.
  */
-import { extractArticle, type ArticleResult } from '../core/index.js';
+import { extractArticle, type ArticleResult, type KeepRule } from '../core/index.js';
 import type { Runtime } from 'webextension-polyfill';
 import { openReaderView, type ReaderView } from '../reader/view.js';
 import { browser } from '../shared/browser.js';
+import { keepRuleSite, loadKeepRules, watchKeepRules } from '../shared/keep-rules.js';
 import {
   parseToContent, sendToBackground,
   type AnalyzeResponse, type ArticleSummary, type ContentResponses, type ReaderStateResponse, type ToContent,
@@ -26,9 +27,9 @@ interface Session {
   url: string;
 }
 
-/** Extraction depends on the page address (single-page sites change it) and on the strip settings. */
-function extractionKey(url: string, settings: Settings): string {
-  return JSON.stringify([url, settings.stripAds, settings.stripComments]);
+/** Extraction depends on the page address (single-page sites change it), the strip settings and the site's keep rules. */
+function extractionKey(url: string, settings: Settings, keep: readonly KeepRule[]): string {
+  return JSON.stringify([url, settings.stripAds, settings.stripComments, keep]);
 }
 
 function summarize(article: ArticleResult): ArticleSummary {
@@ -87,19 +88,29 @@ export class ReaderController {
     return this.doc.location?.href ?? this.doc.URL;
   }
 
+  /** The keep rules of this page's site, as last read from storage. */
+  private keep: readonly KeepRule[] = [];
+
+  /** Reads the site's keep rules (the user may have kept a block in another tab since the last read). */
+  private async refreshKeepRules(): Promise<void> {
+    const site = keepRuleSite(this.url());
+    this.keep = site ? await loadKeepRules(site) : [];
+  }
+
   private extract(settings: Settings): Extraction {
     const url = this.url();
-    const key = extractionKey(url, settings);
+    const key = extractionKey(url, settings, this.keep);
     if (this.cache?.key === key) return this.cache;
     const article = extractArticle(this.doc, {
-      url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false,
+      url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false, keep: this.keep,
     });
     this.cache = { key, article };
     return this.cache;
   }
 
   async analyze(): Promise<AnalyzeResponse> {
-    const { article } = this.extract(await loadSettings());
+    const [settings] = await Promise.all([loadSettings(), this.refreshKeepRules()]);
+    const { article } = this.extract(settings);
     return { ok: true, article: summarize(article), readerOpen: this.isOpen };
   }
 
@@ -111,7 +122,7 @@ export class ReaderController {
   }
 
   private async startSession(byUser: boolean): Promise<void> {
-    const settings = await loadSettings();
+    const [settings] = await Promise.all([loadSettings(), this.refreshKeepRules()]);
     if (this.session) return;
     const { article } = this.extract(settings);
     const controller = new AbortController();
@@ -123,6 +134,8 @@ export class ReaderController {
     const session: Session = { controller, view, settings, url: this.url() };
     this.session = session;
     watchSettings((next) => this.applySettings(session, next), controller.signal);
+    const site = keepRuleSite(session.url);
+    if (site) watchKeepRules(site, (rules) => this.applyKeepRules(session, site, rules), controller.signal);
     void sendToBackground({ type: 'reader-changed', open: true, url: session.url, byUser });
   }
 
@@ -137,6 +150,14 @@ export class ReaderController {
     if (previous.stripAds !== next.stripAds || previous.stripComments !== next.stripComments) {
       session.view.update({ article: this.extract(next).article, url: this.url() });
     }
+  }
+
+  /** The user kept a block or removed it again (here or in another tab): show the article with the new rules. */
+  private applyKeepRules(session: Session, site: string, rules: KeepRule[]): void {
+    if (this.session !== session || keepRuleSite(this.url()) !== site) return;
+    if (JSON.stringify(rules) === JSON.stringify(this.keep)) return;
+    this.keep = rules;
+    session.view.update({ article: this.extract(session.settings).article, url: this.url() });
   }
 
   /** A single-page site moved to another article while the reader was open: show that one. */

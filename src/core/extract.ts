@@ -18,8 +18,9 @@ import { removeLeftoverLabels } from './repair/leftovers.js';
 import { linkNotesInPlace } from './repair/note-links.js';
 import { articleRegion } from './region.js';
 import { sanitizeInPlace } from './sanitize.js';
-import { buildRuleContext, stripBoilerplate } from './strip.js';
+import { buildRuleContext, KEPT_ATTRIBUTE, stripBoilerplate } from './strip.js';
 import { blockText, countWords, readingMinutes } from './text.js';
+import { describeComments, describeStripped } from './transparency.js';
 import type { ArticleResult, ExtractOptions } from './types.js';
 
 function emptyResult(doc: Document): ArticleResult {
@@ -40,6 +41,8 @@ function emptyResult(doc: Document): ArticleResult {
     wordCount: 0,
     readingMinutes: 0,
     removed: {},
+    stripped: [],
+    comments: null,
   };
 }
 
@@ -58,8 +61,13 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const body = clone.body;
   const headline = copy.copyOf(metadata.headline);
   const region = copy.copyOf(liveRegion);
+  // Only the extension marks kept blocks: a page's own data-cp-kept attributes mean nothing.
+  for (const marked of Array.from(body.querySelectorAll(`[${KEPT_ATTRIBUTE}]`))) marked.removeAttribute(KEPT_ATTRIBUTE);
 
   const strip = stripBoilerplate(buildRuleContext(clone, body, headline), options, region);
+  const base = doc.baseURI || url;
+  const stripped = describeStripped(strip.stripped, base, win);
+  const comments = options.stripComments === false ? null : describeComments(strip.comments, liveRegion, clone, base, win);
   const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
 
@@ -70,7 +78,10 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN, classesToPreserve: codeLanguageClasses(body) }).parse();
   const content = parsed?.content ?? null;
   if (!parsed || !content) {
-    return { ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed };
+    return {
+      ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed,
+      stripped, comments,
+    };
   }
 
   restoreLeadFigure(content, leadFigures);
@@ -101,6 +112,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     removed,
+    stripped,
+    comments,
   };
   if (options.debug) result.debug = strip.records;
   return result;

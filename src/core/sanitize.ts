@@ -20,8 +20,9 @@ const CONFIG: Config = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
-  // Our own marks that the reader reads (a video link to label); a page setting them only relabels a link.
-  ADD_ATTR: ['data-cp-embed'],
+  // The extension's own marks, read by the reader: a video link to label (core/media.ts) and a block the user
+  // kept (core/strip.ts). A page that sets them itself only relabels a link or shows a "Remove again" button.
+  ADD_ATTR: ['data-cp-embed', 'data-cp-kept'],
   // Only web links and inline images: no javascript:, vbscript:, or data: documents.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
 };

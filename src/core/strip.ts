@@ -5,8 +5,10 @@
  */
 import { MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
 import { attributeTokens, containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
+import { anchorParagraphs, anchorTextBefore } from './repair/keep-in-place.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
-import type { ExtractOptions, RemovalRecord, RuleFamily } from './types.js';
+import { matchesKeepRule, stableSelector, textFingerprint } from './transparency.js';
+import type { ExtractOptions, RemovalRecord, RuleFamily, StrippedBlock } from './types.js';
 
 /** Marked article bodies (schema.org): never removed, whatever class names they carry. */
 const ARTICLE_BODY_ITEMPROP = /(?:^|\s)articlebody(?:\s|$)/i;
@@ -17,9 +19,29 @@ const COMMENT_SHARE_WITHOUT_HEADLINE = 0.5;
 export interface StripOutcome {
   removed: Partial<Record<RuleFamily, number>>;
   records: RemovalRecord[];
-  /** Blocks of the article region that a switched-off rule would have removed: the reader keeps them in place. */
+  /** Blocks of the article region that a switched-off rule or a keep rule left in place: the reader keeps them there. */
   kept: Element[];
+  /** What the rules stripped (or a keep rule kept), all families but comments, in the order they were found. */
+  stripped: StrippedNote[];
+  /** The comment sections removed, detached, in the order they were found. */
+  comments: Element[];
 }
+
+/** A stripped block as noted before it left the tree; extract.ts turns it into a StrippedBlock. */
+export interface StrippedNote extends Omit<StrippedBlock, 'html'> {
+  /** The block itself: detached once removed, still in the clone when kept. */
+  el: Element;
+}
+
+/**
+ * At most this many stripped blocks are listed with their HTML (kept blocks always are). An article region holds a
+ * handful; a page read without a region (no headline found) may hold dozens of ad slots, and sanitizing each for a
+ * list nobody scrolls through would slow every extraction.
+ */
+const MAX_LISTED_BLOCKS = 30;
+
+/** The attribute that marks a kept block in the clone and in the article HTML. */
+export const KEPT_ATTRIBUTE = 'data-cp-kept';
 
 /**
  * Families whose blocks the user expects to see again when the option is off. Readability often drops them
@@ -65,9 +87,25 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   const removed: Partial<Record<RuleFamily, number>> = {};
   const records: RemovalRecord[] = [];
   const kept: Element[] = [];
+  const stripped: StrippedNote[] = [];
+  const comments: Element[] = [];
+  const keepRules = options.keep ?? [];
+  /** Blocks a keep rule kept: nothing inside them is removed either (the user kept the block as it was). */
+  const keptByRule: Element[] = [];
+  let paragraphs: Element[] | null = null;
+  /** Notes a block while it is still in the tree: its selector names its parent, its anchor is the paragraph before it. */
+  const noteBlock = (el: Element, family: StrippedBlock['family'], fingerprint: string, isKept: boolean): StrippedNote => {
+    paragraphs ??= anchorParagraphs(ctx.body);
+    const note: StrippedNote = {
+      id: `s${stripped.length + 1}`, family, selector: stableSelector(el), fingerprint,
+      after: anchorTextBefore(paragraphs, el), kept: isKept, el,
+    };
+    stripped.push(note);
+    return note;
+  };
   const disabled = new Set(options.disabledRules ?? []);
   const rules = RULES.filter((rule) => !disabled.has(rule.name) && (optionOn(rule, options) || (region && KEEP_IN_PLACE.has(rule.family))));
-  if (rules.length === 0) return { removed, records, kept };
+  if (rules.length === 0) return { removed, records, kept, stripped, comments };
 
   const protectedNodes = ctx.elements.filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
   if (ctx.headline) protectedNodes.push(ctx.headline);
@@ -79,6 +117,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   const mayRemove = (el: Element, family: RuleFamily): boolean => {
     if (el === ctx.body || !ctx.body.contains(el)) return false; // already gone with an ancestor
     if (el.closest('body') !== ctx.body) return false;
+    if (keptByRule.some((block) => containsOrIs(block, el))) return false;
     if (protectedNodes.some((node) => containsOrIs(el, node))) return false;
     const limit =
       family === 'comments' ? (ctx.headline ? Infinity : COMMENT_SHARE_WITHOUT_HEADLINE) : MAX_REMOVED_PARAGRAPH_SHARE;
@@ -96,11 +135,27 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
         if (region?.contains(el) && !kept.some((k) => containsOrIs(k, el))) kept.push(el);
         continue;
       }
-      const sample = options.debug ? sampleOf(el) : '';
-      el.remove();
-      removed[rule.family] = (removed[rule.family] ?? 0) + 1;
-      if (options.debug) records.push({ rule: rule.name, family: rule.family, reason, sample });
+      const family = rule.family;
+      if (family === 'comments') {
+        el.remove();
+        comments.push(el);
+      } else {
+        const text = textOf(el);
+        const fingerprint = textFingerprint(text);
+        if (keepRules.length && matchesKeepRule(el, keepRules, () => fingerprint)) {
+          const note = noteBlock(el, family, fingerprint, true);
+          el.setAttribute(KEPT_ATTRIBUTE, note.id);
+          keptByRule.push(el);
+          if (!kept.some((k) => containsOrIs(k, el))) kept.push(el);
+          continue;
+        }
+        // A block with nothing to see (an empty ad slot, a bar of icon links) is counted but not offered again.
+        if (stripped.length < MAX_LISTED_BLOCKS && (text || el.querySelector('img, picture, video'))) noteBlock(el, family, fingerprint, false);
+        el.remove();
+      }
+      removed[family] = (removed[family] ?? 0) + 1;
+      if (options.debug) records.push({ rule: rule.name, family, reason, sample: sampleOf(el) });
     }
   }
-  return { removed, records, kept };
+  return { removed, records, kept, stripped, comments };
 }

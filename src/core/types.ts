@@ -24,6 +24,42 @@ export interface ExtractOptions {
   debug?: boolean;
   /** Rule names to switch off (for measuring each rule's effect). */
   disabledRules?: readonly string[];
+  /** Blocks the user asked to keep on this site: a rule's match that one of these names stays in the article. */
+  keep?: readonly KeepRule[];
+}
+
+/**
+ * A block the user kept on a site: the stable selector naming it and the fingerprint of its text (see
+ * core/transparency.ts). Holds no page text, so storing it stores nothing the user read.
+ */
+export interface KeepRule {
+  selector: string;
+  fingerprint: string;
+}
+
+/** A block the rules stripped from the article region (or would have, but a keep rule kept it). */
+export interface StrippedBlock {
+  /** Unique in this result ("s1", "s2" ...). */
+  id: string;
+  /** Never 'comments': comment sections go to `ArticleResult.comments`. */
+  family: Exclude<RuleFamily, 'comments'>;
+  /** A stable selector naming the block, e.g. `aside.event-promo` or `div.entry-content > aside`. */
+  selector: string;
+  /** 8 hex digits: FNV-1a of the block's lower-cased, whitespace-collapsed text. */
+  fingerprint: string;
+  /** The block, sanitized, with absolute links. */
+  html: string;
+  /** Leading text (up to 80 characters) of the article paragraph the block followed; '' when at the top. */
+  after: string;
+  /** A keep rule kept it: it is in `contentHtml`, marked `data-cp-kept="<id>"`. */
+  kept: boolean;
+}
+
+/** The article's comment sections, made safe to read: no forms, inputs, buttons, frames or scripts. */
+export interface CommentsResult {
+  /** How many individual comments they hold. */
+  count: number;
+  html: string;
 }
 
 /** One node a rule removed, recorded when `debug` is on. */
@@ -61,6 +97,10 @@ export interface ArticleResult {
    * sidebars and footers are never shown, so their ads are not counted). Families that removed nothing are absent.
    */
   removed: Partial<Record<RuleFamily, number>>;
+  /** The blocks counted in `removed` (all families but comments), with what the reader needs to show them again. */
+  stripped: StrippedBlock[];
+  /** The comment sections the comment rules removed; null when none was found or comments are not stripped. */
+  comments: CommentsResult | null;
   debug?: RemovalRecord[];
 }
 

@@ -5,6 +5,7 @@
 import { PROGRESS_CSS } from './progress.js';
 import { READ_ALOUD_CSS } from './read-aloud.js';
 import { TOC_CSS } from './toc.js';
+import { TRANSPARENCY_CSS } from './transparency.js';
 
 /** The look of a labelled toolbar button ("Contents", "Read aloud"), beside the round close button. */
 const TOOL_BUTTON_CSS = `
@@ -27,4 +28,4 @@ const TOOL_BUTTON_CSS = `
 @media print { .cp-tool-button { display: none !important; } }
 `;
 
-export const FEATURE_CSS = [TOOL_BUTTON_CSS, PROGRESS_CSS, TOC_CSS, READ_ALOUD_CSS].join('\n');
+export const FEATURE_CSS = [TOOL_BUTTON_CSS, PROGRESS_CSS, TOC_CSS, READ_ALOUD_CSS, TRANSPARENCY_CSS].join('\n');

@@ -9,6 +9,7 @@ import { exportMarkdown } from './export-markdown.js';
 import { mountProgress } from './progress.js';
 import { mountReadAloud } from './read-aloud.js';
 import { mountToc } from './toc.js';
+import { mountTransparency } from './transparency.js';
 import type { ReaderContent } from './view.js';
 
 export interface ReaderContext {
@@ -46,6 +47,7 @@ export type FeatureFactory = (ctx: ReaderContext) => ReaderFeature;
 /** The features, in the order their toolbar buttons appear. */
 export const FEATURES: readonly FeatureFactory[] = [
   mountProgress, // no toolbar button: the bar at the top of the reader
+  mountTransparency, // no toolbar button: the chips under the header and the comments drawer
   mountAppearance, // "Aa": theme, font, size, width, line spacing
   mountToc, // "Contents"
   mountReadAloud, // "Read aloud"

@@ -4,7 +4,7 @@
  * stylesheets, and inserts the article body only through sanitizeToFragment (src/core/sanitize.ts).
  * Destroying it removes the host and gives focus back where it was: the page is as it was before.
  */
-import type { ArticleResult } from '../core/index.js';
+import type { ArticleResult, MetadataSource } from '../core/index.js';
 import { sanitizeToFragment } from '../core/sanitize.js';
 import { browser, t } from '../shared/browser.js';
 import { formatPublished, formatReadingTime } from '../shared/format.js';
@@ -87,7 +87,19 @@ function buildHeader(doc: Document, { article, url }: ReaderContent): HTMLElemen
   if (article.byline) meta.append(el(doc, 'span', { class: 'cp-byline', 'data-cp': 'byline' }, [article.byline]));
   const date = article.published ? formatPublished(article.published) : null;
   if (date) {
-    meta.append(el(doc, 'time', { 'data-cp': 'published', datetime: date.datetime, title: date.title }, [date.text]));
+    const from = sourcePhrase(article.sources.published);
+    const title = from ? `${date.title}\n${t('datePublishedFrom', from)}` : date.title;
+    meta.append(el(doc, 'time', { 'data-cp': 'published', datetime: date.datetime, title }, [date.text]));
+  }
+  // The update, when the page gives one on another day than the publication (same-day edits are noise).
+  const modified = article.modified ? formatPublished(article.modified) : null;
+  if (modified && (!date || dayOf(modified.datetime) !== dayOf(date.datetime))) {
+    const from = sourcePhrase(article.sources.modified);
+    const title = from ? `${modified.title}\n${t('dateUpdatedFrom', from)}` : modified.title;
+    meta.append(el(doc, 'span', { class: 'cp-updated' }, [
+      `${t('dateUpdated')} `,
+      el(doc, 'time', { 'data-cp': 'modified', datetime: modified.datetime, title }, [modified.text]),
+    ]));
   }
   meta.append(el(doc, 'span', { 'data-cp': 'reading-time' }, [formatReadingTime(article.readingMinutes)]));
   return el(doc, 'header', { class: 'cp-header' }, [
@@ -95,6 +107,25 @@ function buildHeader(doc: Document, { article, url }: ReaderContent): HTMLElemen
     el(doc, 'h1', { class: 'cp-title', id: 'cp-title', 'data-cp': 'title' }, [article.title || doc.title]),
     meta,
   ]);
+}
+
+/** The calendar day of an extracted ISO date as written by the publisher ("2018-05-15T09:19+10:00" -> "2018-05-15"). */
+function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Where a date came from, in words for the tooltip ("from the page's meta tags"). */
+function sourcePhrase(source: MetadataSource | undefined): string | null {
+  switch (source) {
+    case 'json-ld': return t('dateSourceJsonLd');
+    case 'microdata': return t('dateSourceMicrodata');
+    case 'meta': return t('dateSourceMeta');
+    case 'time-element': return t('dateSourceTimeElement');
+    case 'page-text': return t('dateSourcePageText');
+    case 'url': return t('dateSourceUrl');
+    case 'readability': return t('dateSourceReadability');
+    default: return null;
+  }
 }
 
 function buildBody(doc: Document, { article }: ReaderContent): HTMLElement {

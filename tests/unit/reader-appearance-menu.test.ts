@@ -19,7 +19,7 @@ const ARTICLE: ArticleResult = {
   published: '2018-05-15T09:19:00+10:00', modified: null, sources: {}, siteName: 'Example News',
   lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
   contentHtml: '<p>First paragraph.</p><table><tr><th>Year</th></tr><tr><td>2024</td></tr></table>',
-  textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: {},
+  textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
 };
 
 let view: ReaderView | null = null;

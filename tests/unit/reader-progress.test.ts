@@ -17,7 +17,7 @@ function article(): ArticleResult {
     published: null, modified: null, sources: {}, siteName: 'Example News',
     lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
     contentHtml: Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} about the bridge.</p>`).join(''),
-    textContent: '', wordCount: 600, readingMinutes: 3, removed: {},
+    textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
   };
 }
 

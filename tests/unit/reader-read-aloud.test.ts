@@ -83,7 +83,7 @@ function article(overrides: Partial<ArticleResult> = {}): ArticleResult {
   return {
     isArticle: true, title: TITLE, byline: null, published: null, modified: null, sources: {}, siteName: 'Example News',
     lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-    contentHtml: BODY, textContent: '', wordCount: 600, readingMinutes: 3, removed: {},
+    contentHtml: BODY, textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
     ...overrides,
   };
 }

@@ -17,7 +17,7 @@ function article(contentHtml: string): ArticleResult {
     isArticle: true, title: 'Council approves the new river bridge', byline: 'Jane Doe',
     published: null, modified: null, sources: {}, siteName: 'Example News',
     lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-    contentHtml, textContent: '', wordCount: 600, readingMinutes: 3, removed: {},
+    contentHtml, textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
   };
 }
 

@@ -25,7 +25,7 @@ function article(overrides: Partial<ArticleResult> = {}): ArticleResult {
       <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>12m</td></tr></table>
       <blockquote><p>Quoted.</p></blockquote><pre><code>line 1\n    indented</code></pre>
       <ul><li>one</li><li>two</li></ul>`,
-    textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: { promos: 1 },
+    textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: { promos: 1 }, stripped: [], comments: null,
     ...overrides,
   };
 }

@@ -17,18 +17,29 @@ export interface KeptBlock {
 
 const keyOf = (el: Element) => textOf(el).slice(0, KEY_CHARS);
 
+/** The paragraphs under `body` long enough to anchor a block (a caption or a label is not). */
+export function anchorParagraphs(body: Element): Element[] {
+  return elementsUnder(body, 'p').filter((p) => textOf(p).length >= MIN_ANCHOR_CHARS);
+}
+
+/**
+ * The leading text of the last anchor paragraph before `block` ('' when none), while `block` is still in the
+ * tree. Paragraphs that left the tree since `paragraphs` was taken (removed with another block) are skipped.
+ */
+export function anchorTextBefore(paragraphs: readonly Element[], block: Element): string {
+  let after = '';
+  for (const p of paragraphs) {
+    if (!p.isConnected || block.contains(p)) continue;
+    if (p.compareDocumentPosition(block) & 4 /* block FOLLOWS p */) after = keyOf(p);
+    else break;
+  }
+  return after;
+}
+
 export function noteKeptBlocks(body: Element, blocks: readonly Element[]): KeptBlock[] {
   if (blocks.length === 0) return [];
-  const paragraphs = elementsUnder(body, 'p').filter((p) => textOf(p).length >= MIN_ANCHOR_CHARS);
-  return blocks.map((block) => {
-    let after = '';
-    for (const p of paragraphs) {
-      if (block.contains(p)) continue;
-      if (p.compareDocumentPosition(block) & 4 /* block FOLLOWS p */) after = keyOf(p);
-      else break;
-    }
-    return { node: block.cloneNode(true) as Element, after, key: keyOf(block) };
-  });
+  const paragraphs = anchorParagraphs(body);
+  return blocks.map((block) => ({ node: block.cloneNode(true) as Element, after: anchorTextBefore(paragraphs, block), key: keyOf(block) }));
 }
 
 export function restoreKeptBlocks(content: Element, blocks: readonly KeptBlock[]): void {

@@ -21,8 +21,6 @@ export interface ReaderContext {
   page: HTMLElement;
   /** The toolbar at the top: features append their buttons here, in mount order. */
   tools: HTMLElement;
-  /** The `<main>` landmark holding the article: panels that belong before the article go before it. */
-  main: HTMLElement;
   /** The `<article>` element: header (`.cp-header`), body (`.cp-content`) and footer, rebuilt on each render. */
   article: HTMLElement;
   /** Aborted when the reader closes: hang every listener on it. */

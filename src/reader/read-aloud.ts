@@ -153,7 +153,7 @@ function readAloud(ctx: ReaderContext, { synth, Utterance }: Speech): ReaderFeat
     el(doc, 'label', {}, [t('readerReadAloudRate'), rateSelect]),
     el(doc, 'label', {}, [t('readerReadAloudVoice'), voiceSelect]),
   ]);
-  page.insertBefore(panel, ctx.main);
+  page.insertBefore(panel, article);
 
   let blocks: HTMLElement[] = [];
   let index = 0;

@@ -72,7 +72,7 @@ export function mountToc(ctx: ReaderContext): ReaderFeature {
   const nav = el(doc, 'nav', {
     id: 'cp-toc', class: 'cp-toc', 'data-cp': 'toc', 'aria-label': t('readerContentsLabel'), hidden: '',
   });
-  page.insertBefore(nav, ctx.main);
+  page.insertBefore(nav, article);
 
   let sections: Section[] = [];
   let current: Section | null = null;

@@ -193,18 +193,17 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   closeButton.addEventListener('click', () => options.onRequestClose(), { signal });
 
   const article = el(doc, 'article', { class: 'cp-article' });
-  const main = el(doc, 'main', { class: 'cp-main' }, [article]);
   const tools = el(doc, 'div', { class: 'cp-tools', role: 'group', 'aria-label': t('readerToolbar') });
   // The reader's own controls speak the browser's language; the article (below) speaks the page's.
   const uiLanguage = browserLanguage();
   const page = el(doc, 'div', {
     class: 'cp-page', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cp-title', tabindex: '-1', lang: uiLanguage,
-  }, [el(doc, 'div', { class: 'cp-bar' }, [tools, closeButton]), main]);
+  }, [el(doc, 'div', { class: 'cp-bar' }, [tools, closeButton]), article]);
   root.append(page);
 
   let appearance = options.appearance;
   const context: ReaderContext = {
-    doc, host, root, page, tools, main, article, signal,
+    doc, host, root, page, tools, article, signal,
     appearance: () => appearance,
     requestClose: () => options.onRequestClose(),
   };

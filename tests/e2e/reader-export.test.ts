@@ -47,13 +47,17 @@ describe('Reader export to Markdown (Chromium)', () => {
   const inReader = (page: Page, selector: string): Locator => page.locator(READER_HOST).locator(selector);
 
   /** What the page itself shows, read from its own DOM (not the reader): the expectations for the export. */
-  function pageFacts(page: Page): Promise<{ title: string; code: string[]; firstRow: string[]; header: string[] }> {
+  function pageFacts(page: Page): Promise<{ title: string; code: Array<{ text: string; language: string }>; firstRow: string[]; header: string[] }> {
     return page.evaluate(() => {
       const cells = (row: Element | null): string[] =>
         Array.from(row?.children ?? [], (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
       return {
         title: (document.querySelector('h1')?.textContent ?? '').trim(),
-        code: Array.from(document.querySelectorAll('.article-body pre'), (pre) => pre.textContent ?? ''),
+        // Each block's text, and the language the page names for it ("language-python"): the fence carries it.
+        code: Array.from(document.querySelectorAll('.article-body pre'), (pre) => ({
+          text: pre.textContent ?? '',
+          language: /(?:^|\s)language-(\S+)/.exec(pre.querySelector('code')?.getAttribute('class') ?? '')?.[1] ?? '',
+        })),
         header: cells(document.querySelector('.article-body table thead tr')),
         firstRow: cells(document.querySelector('.article-body table tbody tr')),
       };
@@ -69,7 +73,9 @@ describe('Reader export to Markdown (Chromium)', () => {
     expect(markdown, 'table header row').toContain(`\n| ${facts.header.join(' | ')} |\n| ${facts.header.map(() => '---').join(' | ')} |\n`);
     expect(markdown, 'table body row').toContain(`\n| ${facts.firstRow.join(' | ')} |\n`);
     expect(facts.code).toHaveLength(2);
-    for (const code of facts.code) expect(markdown, 'fenced code block').toContain(`\n\`\`\`\n${code.replace(/\n$/, '')}\n\`\`\`\n`);
+    for (const { text, language } of facts.code) {
+      expect(markdown, 'fenced code block').toContain(`\n\`\`\`${language}\n${text.replace(/\n$/, '')}\n\`\`\`\n`);
+    }
     expect(markdown, 'the ad slot stays out').not.toContain('Advertisement');
   }
 

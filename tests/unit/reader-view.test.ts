@@ -81,13 +81,15 @@ describe('openReaderView', () => {
     expect(content?.closest('article')?.getAttribute('lang')).toBe('en');
   });
 
-  it('gives screen readers a dialog with a main landmark, the article in its language and the controls in the browser\'s', () => {
+  it('gives screen readers a modal dialog named by the title, the article in its language and the controls in the browser\'s', () => {
     const { root } = open(article({ lang: 'de', dir: 'ltr' }));
     const dialog = root.querySelector('[role="dialog"]');
     expect(dialog?.getAttribute('aria-modal')).toBe('true');
+    expect(root.getElementById(dialog?.getAttribute('aria-labelledby') ?? '')?.textContent).toBe('Council approves the new river bridge');
     expect(dialog?.getAttribute('lang')).toBe('en');
-    const main = dialog?.querySelector('main');
-    expect(main?.querySelector('article')?.getAttribute('lang')).toBe('de');
+    // No second <main>: the page has its own, and the dialog already sets the reader apart.
+    expect(dialog?.querySelector('main')).toBeNull();
+    expect(dialog?.querySelector('article')?.getAttribute('lang')).toBe('de');
     expect(root.querySelector('.cp-tools')?.getAttribute('aria-label')).toBe('Reader tools');
   });
 

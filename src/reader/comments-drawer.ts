@@ -12,15 +12,15 @@ export const COMMENTS_DRAWER_ID = 'cp-comments';
 
 export const COMMENTS_CSS = `
 .cp-comments {
-  margin: 2.5rem 0 0; border-top: 1px solid var(--cp-rule); padding-top: 1rem;
+  margin: 40px 0 0; border-top: 1px solid var(--cp-rule); padding-top: 16px;
 }
 .cp-comments > summary {
-  cursor: pointer; font-family: var(--cp-ui-font, system-ui, sans-serif); font-size: 0.95rem; font-weight: 600;
-  color: var(--cp-fg); padding: 0.25rem 0; border-radius: 4px;
+  cursor: pointer; font-family: var(--cp-ui-font, system-ui, sans-serif); font-size: 15.2px; font-weight: 600;
+  color: var(--cp-fg); padding: 4px 0; border-radius: 4px;
 }
 .cp-comments-body { font-size: 0.9em; color: var(--cp-fg); }
-.cp-comments-body ol, .cp-comments-body ul { padding-left: 1.25rem; }
-.cp-comments-body li { margin: 0.75rem 0; }
+.cp-comments-body ol, .cp-comments-body ul { padding-left: 20px; }
+.cp-comments-body li { margin: 12px 0; }
 `;
 
 /** The drawer, collapsed, labelled "Comments (n)". */

@@ -27,37 +27,37 @@ const EXPORT_CSS = `
 /* The toolbar is a zero-height row (it floats over the article); align to its top as the close button does. */
 .cp-export { position: relative; display: inline-flex; align-self: flex-start; }
 .cp-export-toggle {
-  height: 2.5rem; padding: 0 1rem;
-  border: 0; border-radius: 1.25rem;
+  height: 40px; padding: 0 16px;
+  border: 0; border-radius: 20px;
   background: var(--cp-button-bg); color: var(--cp-fg);
-  font: 600 0.875rem/1 ${UI_FONT};
+  font: 600 14px/1 ${UI_FONT};
   cursor: pointer;
 }
 .cp-export-toggle:hover, .cp-export-toggle[aria-expanded="true"] { background: var(--cp-button-hover); }
-.cp-export-toggle:focus-visible { border-radius: 1.25rem; }
+.cp-export-toggle:focus-visible { border-radius: 20px; }
 .cp-export-menu {
-  position: absolute; top: calc(100% + 0.375rem); right: 0; z-index: 2;
-  min-width: 13rem; padding: 0.375rem;
-  display: flex; flex-direction: column; gap: 0.125rem;
+  position: absolute; top: calc(100% + 6px); right: 0; z-index: 2;
+  min-width: 208px; padding: 6px;
+  display: flex; flex-direction: column; gap: 2px;
   background: var(--cp-bg); color: var(--cp-fg);
   border: 1px solid var(--cp-rule); border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
 }
 .cp-export-menu[hidden] { display: none; }
 .cp-export-menu button {
-  padding: 0.55rem 0.75rem;
+  padding: 8.8px 12px;
   border: 0; border-radius: 5px;
   background: none; color: inherit; text-align: start;
-  font: 0.9375rem/1.3 ${UI_FONT};
+  font: 15px/1.3 ${UI_FONT};
   cursor: pointer;
 }
 .cp-export-menu button:hover { background: var(--cp-button-hover); }
 .cp-export-status {
-  position: absolute; top: calc(100% + 0.375rem); right: 0;
+  position: absolute; top: calc(100% + 6px); right: 0;
   white-space: nowrap; pointer-events: none;
-  padding: 0.3rem 0.6rem; border-radius: 4px;
+  padding: 4.8px 9.6px; border-radius: 4px;
   background: var(--cp-fg); color: var(--cp-bg);
-  font: 600 0.8125rem/1.2 ${UI_FONT};
+  font: 600 13px/1.2 ${UI_FONT};
 }
 .cp-export-status:empty { padding: 0; }
 .cp-export-scratch { position: fixed; top: 0; left: -9999px; width: 1px; height: 1px; opacity: 0; }

@@ -14,17 +14,17 @@ const TOOL_BUTTON_CSS = `
 .cp-tools { align-self: flex-start; }
 .cp-tool-button {
   pointer-events: auto;
-  height: 2.5rem; padding: 0 0.875rem;
+  height: 40px; padding: 0 14px;
   display: inline-flex; align-items: center;
-  border: 0; border-radius: 1.25rem;
+  border: 0; border-radius: 20px;
   background: var(--cp-button-bg); color: var(--cp-fg);
-  font: 600 0.875rem/1 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+  font: 600 14px/1 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
   cursor: pointer;
 }
 .cp-tool-button:hover { background: var(--cp-button-hover); }
 .cp-tool-button[aria-expanded="true"] { background: var(--cp-button-hover); }
 .cp-tool-button[hidden] { display: none; }
-.cp-tool-button:focus-visible { border-radius: 1.25rem; }
+.cp-tool-button:focus-visible { border-radius: 20px; }
 @media print { .cp-tool-button { display: none !important; } }
 `;
 

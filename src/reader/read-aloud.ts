@@ -25,20 +25,20 @@ export const SPEAKING_CLASS = 'cp-speaking';
 
 export const READ_ALOUD_CSS = `
 .cp-read-aloud {
-  position: fixed; left: 50%; bottom: 1rem; z-index: 3;
+  position: fixed; left: 50%; bottom: 16px; z-index: 3;
   transform: translateX(-50%);
-  max-width: calc(100vw - 2rem);
-  display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.5rem 0.75rem;
-  padding: 0.5rem 0.875rem;
+  max-width: calc(100vw - 32px);
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 8px 12px;
+  padding: 8px 14px;
   background: var(--cp-bg); color: var(--cp-fg);
   border: 1px solid var(--cp-rule); border-radius: 12px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  font: 0.875rem/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+  font: 14px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
 }
 .cp-read-aloud[hidden] { display: none; }
-.cp-read-aloud-buttons { display: flex; gap: 0.25rem; }
+.cp-read-aloud-buttons { display: flex; gap: 4px; }
 .cp-read-aloud button {
-  width: 2.25rem; height: 2.25rem;
+  width: 36px; height: 36px;
   display: inline-flex; align-items: center; justify-content: center;
   border: 0; border-radius: 50%;
   background: var(--cp-button-bg); color: var(--cp-fg);
@@ -46,12 +46,12 @@ export const READ_ALOUD_CSS = `
 }
 .cp-read-aloud button:hover { background: var(--cp-button-hover); }
 .cp-read-aloud button:focus-visible { border-radius: 50%; }
-.cp-read-aloud svg { width: 1rem; height: 1rem; }
-.cp-read-aloud label { display: inline-flex; align-items: center; gap: 0.375rem; }
+.cp-read-aloud svg { width: 16px; height: 16px; }
+.cp-read-aloud label { display: inline-flex; align-items: center; gap: 6px; }
 .cp-read-aloud select {
   font: inherit; color: var(--cp-fg); background: var(--cp-button-bg);
-  border: 1px solid var(--cp-rule); border-radius: 4px; padding: 0.25rem 0.375rem;
-  max-width: 14rem;
+  border: 1px solid var(--cp-rule); border-radius: 4px; padding: 4px 6px;
+  max-width: 224px;
 }
 .${SPEAKING_CLASS} {
   background: var(--cp-code-bg);

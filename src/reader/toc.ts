@@ -24,19 +24,19 @@ const CURRENT_SECTION_MAX_PX = 160;
 
 export const TOC_CSS = `
 .cp-toc {
-  position: fixed; top: 3.75rem; right: 1rem; z-index: 3;
-  width: min(22rem, calc(100vw - 2rem)); max-height: calc(100vh - 5rem); overflow: auto;
-  margin: 0; padding: 0.5rem 0;
+  position: fixed; top: 60px; right: 16px; z-index: 3;
+  width: min(352px, calc(100vw - 32px)); max-height: calc(100vh - 80px); overflow: auto;
+  margin: 0; padding: 8px 0;
   background: var(--cp-bg); color: var(--cp-fg);
   border: 1px solid var(--cp-rule); border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
-  font: 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
 }
 .cp-toc[hidden] { display: none; }
 .cp-toc ol { list-style: none; margin: 0; padding: 0; }
-.cp-toc ol ol { padding-inline-start: 1rem; }
+.cp-toc ol ol { padding-inline-start: 16px; }
 .cp-toc a {
-  display: block; padding: 0.35rem 1rem;
+  display: block; padding: 5.6px 16px;
   color: var(--cp-fg); text-decoration: none;
   border-inline-start: 3px solid transparent;
 }

@@ -25,10 +25,10 @@ const CHIP_ORDER: readonly BlockFamily[] = ['promos', 'ads', 'newsletters', 'sha
 const ANCHOR_CHARS = 80;
 
 export const TRANSPARENCY_CSS = `
-.cp-chips { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: -1.25em 0 2em; font: 0.8125rem/1.4 system-ui, sans-serif; }
+.cp-chips { display: flex; flex-wrap: wrap; gap: 6.4px; margin: -1.25em 0 2em; font: 13px/1.4 system-ui, sans-serif; }
 .cp-chip {
   display: inline-flex; align-items: center; gap: 0.3em;
-  border: 1px solid var(--cp-rule); border-radius: 999px; padding: 0.2rem 0.7rem;
+  border: 1px solid var(--cp-rule); border-radius: 999px; padding: 3.2px 11.2px;
   background: var(--cp-bg); color: var(--cp-muted); font: inherit;
 }
 button.cp-chip { cursor: pointer; color: var(--cp-fg); background: var(--cp-button-bg); }
@@ -40,10 +40,10 @@ button.cp-chip[aria-pressed="true"] { border-color: var(--cp-focus); box-shadow:
 .cp-revealed:not(.cp-is-kept) .cp-revealed-body { color: var(--cp-muted); }
 .cp-revealed:not(.cp-is-kept) .cp-revealed-body a { color: var(--cp-muted); }
 .cp-revealed:not(.cp-is-kept) .cp-revealed-body :is(img, video, picture, svg) { opacity: 0.55; filter: grayscale(1); }
-.cp-revealed-label { margin: 0 0 0.5em !important; font: 600 0.75rem/1.4 system-ui, sans-serif; color: var(--cp-muted); text-transform: uppercase; letter-spacing: 0.04em; }
-.cp-revealed-actions { display: flex; gap: 0.5rem; margin-top: 0.5em; font: 0.8125rem/1.4 system-ui, sans-serif; }
+.cp-revealed-label { margin: 0 0 0.5em !important; font: 600 12px/1.4 system-ui, sans-serif; color: var(--cp-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.cp-revealed-actions { display: flex; gap: 8px; margin-top: 0.5em; font: 13px/1.4 system-ui, sans-serif; }
 .cp-revealed-actions button {
-  font: inherit; cursor: pointer; border: 1px solid var(--cp-rule); border-radius: 4px; padding: 0.2rem 0.6rem;
+  font: inherit; cursor: pointer; border: 1px solid var(--cp-rule); border-radius: 4px; padding: 3.2px 9.6px;
   background: var(--cp-button-bg); color: var(--cp-fg);
 }
 .cp-revealed-actions button:hover { background: var(--cp-button-hover); }

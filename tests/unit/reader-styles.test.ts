@@ -3,6 +3,7 @@
  * reaches AAA, forced-colors mode uses system colours, sizes never depend on the page's root font size, print hides the
  * page, and the appearance variables come from the settings alone.
  */
+import { FEATURE_CSS } from '../../src/reader/feature-styles.js';
 import { describe, expect, it, vi } from 'vitest';
 import { appearanceCss, FONT_STACKS, PRINT_PAGE_CSS, READER_CSS } from '../../src/reader/styles.js';
 import { DEFAULT_SETTINGS, FONTS, THEMES } from '../../src/shared/settings.js';
@@ -83,6 +84,8 @@ describe('theme palettes', () => {
 describe('isolation from the page', () => {
   it('uses no rem (the page sets the root font size) and no viewport-independent page values', () => {
     expect(READER_CSS).not.toMatch(/\d(?:\.\d+)?rem\b/);
+    // The features' own rules (toolbar buttons, contents, read aloud, export, chips, drawer) too.
+    expect(FEATURE_CSS).not.toMatch(/\d(?:\.\d+)?rem\b/);
   });
 
   it('pins the host with !important, where the shadow tree wins over the page', () => {

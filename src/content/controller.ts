@@ -33,7 +33,7 @@ function extractionKey(url: string, settings: Settings, keep: readonly KeepRule[
 }
 
 function summarize(article: ArticleResult): ArticleSummary {
-  const { contentHtml: _contentHtml, debug: _debug, ...summary } = article;
+  const { contentHtml: _html, textContent: _text, stripped: _stripped, comments: _comments, debug: _debug, ...summary } = article;
   return summary;
 }
 

@@ -54,7 +54,8 @@ export type ContentToBackground =
 // Responses
 
 /** The extraction result as the popup sees it: everything but the body HTML. */
-export type ArticleSummary = Omit<ArticleResult, 'contentHtml' | 'debug'>;
+/** What the popup's card needs: the article without its body, its text, or the stripped blocks' HTML. */
+export type ArticleSummary = Omit<ArticleResult, 'contentHtml' | 'textContent' | 'stripped' | 'comments' | 'debug'>;
 
 export type Failure = { ok: false; error: string };
 

@@ -53,7 +53,7 @@ describe('content script', () => {
     expect(fakeBrowser.runtime.onMessage.listeners.size).toBe(1);
   });
 
-  it('answers analyze with the card data and no body HTML', async () => {
+  it('answers analyze with the card data and no body, text or stripped HTML', async () => {
     await inject();
     const response = (await send({ type: 'analyze' })) as AnalyzeResponse;
     expect(response.ok).toBe(true);
@@ -62,7 +62,9 @@ describe('content script', () => {
       isArticle: true, title: 'US Govt divided on whether to hit Kaspersky with more sanctions',
       byline: 'Sam Varghese', published: '2018-05-15T09:19:00+10:00', siteName: 'iTWire',
     });
-    expect(response.article).not.toHaveProperty('contentHtml');
+    // The card needs no article text and no stripped blocks' HTML: the message stays small.
+    for (const heavy of ['contentHtml', 'textContent', 'stripped', 'comments']) expect(response.article).not.toHaveProperty(heavy);
+    expect(response.article.removed.promos, 'the counts of what was stripped stay').toBe(1);
     expect(response.article.readingMinutes).toBeGreaterThan(0);
     expect(response.readerOpen).toBe(false);
   });

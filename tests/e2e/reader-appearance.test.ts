@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ITWIRE_ARTICLE } from './harness/assertions.js';
 import { AXE_SOURCE, type AxeViolation } from './harness/axe.js';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
+import type { ChromiumSession } from './harness/chromium.js';
 import { artifactPath, E2E_PAGES } from './harness/paths.js';
-import { PopupView } from './harness/popup.js';
-import { READER_HOST, ReaderView } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { READER_HOST, type ReaderView } from './harness/reader.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
+import type { TestServer } from './harness/server.js';
 
 /** The extension API in the service worker; module-local, as in the harness (these functions run there). */
 declare const chrome: { storage: { sync: { clear(): Promise<void>; set(items: object): Promise<void> } } };
@@ -91,32 +91,14 @@ function pageLook(): Record<string, Record<string, string>> {
 }
 
 describe('Reader appearance in Chromium', () => {
-  let server: TestServer | undefined;
-  let chrome_: ChromiumSession | undefined;
-  let opened: Page[] = [];
-
-  function browser(): ChromiumSession {
-    if (!chrome_) throw new Error('Chromium did not start (see beforeAll)');
-    return chrome_;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
-  async function open(url: string): Promise<Page> {
-    const page = await browser().openPage(url);
-    opened.push(page);
-    return page;
-  }
-  /** Opens the reader the way a user does: toolbar button, then "Open reader view" in the popup. */
-  async function openReader(page: Page): Promise<ReaderView> {
-    const popup = new PopupView(await browser().clickAction(page));
-    expect(await popup.settled(), 'popup body[data-state]').toBe('article');
-    await popup.openReader();
-    const reader = new ReaderView(pageSurface(page, page.url()));
-    await reader.waitOpen();
-    return reader;
-  }
+  const suite = chromiumReaderSuite((server) => {
+    server.define('/plain-css.html', PLAIN_HTML);
+    server.define('/rtl-article.html', RTL_HTML);
+  });
+  const browser = (): ChromiumSession => suite.browser();
+  const origin = (): TestServer => suite.origin();
+  const open = (url: string): Promise<Page> => suite.open(url);
+  const openReader = (page: Page): Promise<ReaderView> => suite.openReader(page);
   async function storedAppearance(): Promise<Record<string, unknown> | undefined> {
     return (await browser().readSyncStorage()).appearance as Record<string, unknown> | undefined;
   }
@@ -137,25 +119,8 @@ describe('Reader appearance in Chromium', () => {
   const hostBackground = (page: Page): Promise<string> =>
     page.evaluate((hostSelector) => getComputedStyle(document.querySelector(hostSelector) as Element).backgroundColor, READER_HOST);
 
-  beforeAll(async () => {
-    server = await startServer();
-    server.define('/plain-css.html', PLAIN_HTML);
-    server.define('/rtl-article.html', RTL_HTML);
-    chrome_ = await launchChromium();
-  });
-
   beforeEach(async () => {
     await browser().serviceWorker.evaluate(() => chrome.storage.sync.clear());
-  });
-
-  afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await chrome_?.close();
-    await server?.close();
   });
 
   it('the Aa menu by keyboard and mouse: a theme applies at once, persists, and Esc closes the menu before the reader', async () => {

@@ -6,42 +6,26 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AXE_SOURCE, type AxeViolation } from './harness/axe.js';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
+import type { ChromiumSession } from './harness/chromium.js';
 import { artifactPath } from './harness/paths.js';
-import { PopupView } from './harness/popup.js';
-import { READER_HOST, ReaderView } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { READER_HOST, type ReaderView } from './harness/reader.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
+import type { TestServer } from './harness/server.js';
 
 const LONG_ARTICLE = '/long-sectioned-article.html';
 
 describe('Reader export to Markdown (Chromium)', () => {
-  let server: TestServer | undefined;
-  let chrome: ChromiumSession | undefined;
-  let opened: Page[] = [];
-
-  function browser(): ChromiumSession {
-    if (!chrome) throw new Error('Chromium did not start (see beforeAll)');
-    return chrome;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
+  const suite = chromiumReaderSuite();
+  const browser = (): ChromiumSession => suite.browser();
+  const origin = (): TestServer => suite.origin();
 
   /** The long article in a new tab with the reader open (toolbar click, then "Open reader view"). */
   async function openReader(): Promise<{ page: Page; url: string; reader: ReaderView }> {
     const url = origin().url(LONG_ARTICLE);
-    const page = await browser().openPage(url);
-    opened.push(page);
-    const popup = new PopupView(await browser().clickAction(page));
-    expect(await popup.settled(), 'popup body[data-state]').toBe('article');
-    await popup.openReader();
-    const reader = new ReaderView(pageSurface(page, 'long article tab'));
-    await reader.waitOpen();
-    await page.bringToFront();
-    return { page, url, reader };
+    const page = await suite.open(url);
+    return { page, url, reader: await suite.openReader(page) };
   }
 
   const inReader = (page: Page, selector: string): Locator => page.locator(READER_HOST).locator(selector);
@@ -78,21 +62,6 @@ describe('Reader export to Markdown (Chromium)', () => {
     }
     expect(markdown, 'the ad slot stays out').not.toContain('Advertisement');
   }
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
 
   it('keyboard only: Export opens the menu, Esc closes the menu first and the reader second', async () => {
     const { page, reader } = await openReader();

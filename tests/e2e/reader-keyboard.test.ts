@@ -5,11 +5,9 @@
  * back where it was on the page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
-import { PopupView } from './harness/popup.js';
-import { READER_HOST, ReaderView } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { describe, expect, it } from 'vitest';
+import { READER_HOST } from './harness/reader.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
 
 const LONG_ARTICLE = '/long-sectioned-article.html';
 
@@ -50,37 +48,10 @@ function readerControls(page: Page): Promise<string[]> {
 }
 
 describe('The reader by keyboard in Chromium', () => {
-  let server: TestServer | undefined;
-  let chrome: ChromiumSession | undefined;
-  let opened: Page[] = [];
-
-  function browser(): ChromiumSession {
-    if (!chrome) throw new Error('Chromium did not start (see beforeAll)');
-    return chrome;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const suite = chromiumReaderSuite();
 
   it('Tab reaches every control and stays in the reader; Enter operates; Esc gives focus back to the page', async () => {
-    const page = await browser().openPage(origin().url(LONG_ARTICLE));
-    opened.push(page);
+    const page = await suite.open(suite.origin().url(LONG_ARTICLE));
     // The reader must give focus back to where it was: a link in the page's own navigation.
     const pageFocus = await page.evaluate(() => {
       const link = document.querySelector<HTMLAnchorElement>('nav a[href], header a[href]');
@@ -89,11 +60,7 @@ describe('The reader by keyboard in Chromium', () => {
     });
     expect(pageFocus, 'a page link to focus before opening').not.toBeNull();
 
-    const popup = new PopupView(await browser().clickAction(page));
-    expect(await popup.settled()).toBe('article');
-    await popup.openReader();
-    await new ReaderView(pageSurface(page, 'long article')).waitOpen();
-    await page.bringToFront();
+    await suite.openReader(page);
 
     // Focus moved into the reader (its dialog) on open.
     expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), READER_HOST)).toBe(true);

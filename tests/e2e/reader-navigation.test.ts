@@ -5,14 +5,13 @@
  * The reader is opened the way a user does: toolbar click, then "Open reader view" in the popup.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ITWIRE_ARTICLE } from './harness/assertions.js';
 import { axeViolations } from './harness/axe.js';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
+import { pageSurface } from './harness/chromium.js';
 import { artifactPath } from './harness/paths.js';
-import { PopupView } from './harness/popup.js';
-import { READER_HOST, ReaderView } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { READER_HOST, type ReaderView } from './harness/reader.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
 import type { Surface } from './harness/surface.js';
 
 /** What the navigation parts of the reader show, read in the page. */
@@ -62,47 +61,14 @@ function navState(surface: Surface): Promise<NavState> {
 }
 
 describe('Reader navigation in Chromium', () => {
-  let server: TestServer | undefined;
-  let chrome: ChromiumSession | undefined;
-  let opened: Page[] = [];
+  const suite = chromiumReaderSuite();
 
-  function browser(): ChromiumSession {
-    if (!chrome) throw new Error('Chromium did not start (see beforeAll)');
-    return chrome;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
-
-  /** Opens `file`, clicks the toolbar button, opens the reader from the popup; returns the tab's surface. */
+  /** Opens `file` and the reader on it; returns the tab, its surface and the reader. */
   async function openReader(file: string): Promise<{ page: Page; surface: Surface; reader: ReaderView }> {
-    const page = await browser().openPage(origin().url(file));
-    opened.push(page);
-    const popup = new PopupView(await browser().clickAction(page));
-    expect(await popup.settled(), `popup body[data-state] on ${file}`).toBe('article');
-    await popup.openReader();
-    const surface = pageSurface(page, file);
-    const reader = new ReaderView(surface);
-    await reader.waitOpen();
-    await page.bringToFront();
-    return { page, surface, reader };
+    const page = await suite.open(suite.origin().url(file));
+    const reader = await suite.openReader(page);
+    return { page, surface: pageSurface(page, file), reader };
   }
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
 
   it('Contents: the 3rd entry, chosen by keyboard, scrolls the reader to its heading and focuses it; progress grows', async () => {
     const { page, surface, reader } = await openReader('/sectioned-article.html');

@@ -6,15 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ITWIRE_ARTICLE } from './harness/assertions.js';
 import { AXE_SOURCE, type AxeViolation } from './harness/axe.js';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
+import type { ChromiumSession } from './harness/chromium.js';
 import { loadExpected } from './harness/expected.js';
 import { artifactPath } from './harness/paths.js';
-import { PopupView } from './harness/popup.js';
-import { READER_HOST, ReaderView } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { READER_HOST, type ReaderView } from './harness/reader.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
+import type { TestServer } from './harness/server.js';
 
 /** The extension's `chrome` global, as the service worker sees it (this file only evaluates code there). */
 declare const chrome: {
@@ -31,32 +31,11 @@ function contentText(host: string): string {
 }
 
 describe('reader transparency in Chromium', () => {
-  let server: TestServer | undefined;
-  let session: ChromiumSession | undefined;
-  let opened: Page[] = [];
-
-  function browser(): ChromiumSession {
-    if (!session) throw new Error('Chromium did not start (see beforeAll)');
-    return session;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
-  async function open(url: string): Promise<Page> {
-    const page = await browser().openPage(url);
-    opened.push(page);
-    return page;
-  }
-  /** Toolbar click, "Open reader view" in the popup, and the reader rendered. */
-  async function openReader(page: Page): Promise<ReaderView> {
-    const popup = new PopupView(await browser().clickAction(page));
-    expect(await popup.settled(), 'popup body[data-state]').toBe('article');
-    await popup.openReader();
-    const reader = new ReaderView(pageSurface(page, page.url()));
-    await reader.waitOpen();
-    return reader;
-  }
+  const suite = chromiumReaderSuite();
+  const browser = (): ChromiumSession => suite.browser();
+  const origin = (): TestServer => suite.origin();
+  const open = (url: string): Promise<Page> => suite.open(url);
+  const openReader = (page: Page): Promise<ReaderView> => suite.openReader(page);
   const keepRules = (): Promise<unknown> =>
     browser().serviceWorker.evaluate(() => chrome.storage.local.get('keepRules').then((items) => items.keepRules ?? null));
   const inReader = (page: Page, selector: string) => page.locator(READER_HOST).locator(selector);
@@ -78,20 +57,8 @@ describe('reader transparency in Chromium', () => {
     }, READER_HOST);
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launchChromium();
-  });
-
   afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-    await session?.serviceWorker.evaluate(() => chrome.storage.local.remove('keepRules')).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
+    await suite.browser().serviceWorker.evaluate(() => chrome.storage.local.remove('keepRules')).catch(() => undefined);
   });
 
   it('iTWire: chips count what was stripped; reveal, keep across a reload, remove again', async () => {

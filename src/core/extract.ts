@@ -4,9 +4,12 @@
  *   -> Readability -> repair (lead figure, kept blocks, header and furniture lines, leftover labels) -> sanitize
  *   -> text and counts
  * The live document is never modified: everything after `clone` works on the copy.
+ * A budget (core/budget.ts) bounds the work: too many elements or too much time between steps ends extraction
+ * with `budgetExceeded` set, an empty article, instead of a frozen tab.
  */
 import { Readability } from '@mozilla/readability';
 import { detectArticle, scanPage } from './detect.js';
+import { BudgetExceededError, startBudget, type Budget } from './budget.js';
 import { cloneForExtraction } from './clone.js';
 import { replaceVideoEmbeds, VIDEO_MARK_PATTERN } from './media.js';
 import { readMetadata, type MetadataFields, type PageMetadata } from './metadata/index.js';
@@ -47,15 +50,32 @@ function emptyResult(doc: Document): ArticleResult {
 }
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ArticleResult {
+  const budget = startBudget(options.budget, options.now);
+  try {
+    return extractWithin(doc, options, budget);
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError)) throw error;
+    return { ...emptyResult(doc), budgetExceeded: error.reason };
+  }
+}
+
+function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): ArticleResult {
   const win = doc.defaultView;
   if (!doc.documentElement || !win) return emptyResult(doc);
   const url = options.url ?? doc.URL;
+  // Counted before anything walks the page: the walks below are what a huge page would make slow.
+  budget.checkElements(doc.documentElement, budget.limits.maxBodyElements, 'the page');
   const scan = scanPage(doc);
   const detection = detectArticle(doc, url, scan);
+  budget.checkTime('detection');
   const metadata = readMetadata(doc, doc.baseURI || url);
   if (!doc.body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
+  budget.checkTime('metadata');
 
   const liveRegion = articleRegion(doc.body, metadata.headline, scan.block.container);
+  // What the clone, the rules and Readability work through: the region, or the whole body when there is none.
+  budget.checkElements(liveRegion ?? doc.body, budget.limits.maxRegionElements, 'the article region');
+  budget.checkTime('region');
   const copy = cloneForExtraction(doc, doc.baseURI || url, [metadata.headline, liveRegion], liveRegion);
   const clone = copy.doc;
   const body = clone.body;
@@ -70,6 +90,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   const comments = options.stripComments === false ? null : describeComments(strip.comments, liveRegion, clone, base, win);
   const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
+  budget.checkTime('strip');
 
   // Readability reads only the article region when there is one: sidebars, header and footer are not the
   // article, and leaving them out makes Readability both faster and less likely to wander into them.
@@ -77,6 +98,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
 
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN, classesToPreserve: codeLanguageClasses(body) }).parse();
   const content = parsed?.content ?? null;
+  budget.checkTime('readability');
   if (!parsed || !content) {
     return {
       ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed,
@@ -94,6 +116,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;
 
   linkNotesInPlace(content, doc.baseURI || url);
+  budget.checkTime('repair');
   sanitizeInPlace(content, win);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);

@@ -1,6 +1,7 @@
 /** The extraction core's public surface: pure functions, Document in, plain data out. */
 export { extractArticle } from './extract.js';
 export { detectArticle } from './detect.js';
+export { DEFAULT_BUDGET } from './budget.js';
 export type {
-  ArticleResult, CommentsResult, DetectionResult, ExtractOptions, KeepRule, MetadataSource, RemovalRecord, RuleFamily, StrippedBlock,
+  ArticleResult, BudgetExceeded, BudgetLimits, CommentsResult, DetectionResult, ExtractOptions, KeepRule, MetadataSource, RemovalRecord, RuleFamily, StrippedBlock,
 } from './types.js';

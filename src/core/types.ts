@@ -1,4 +1,7 @@
 /** Public types of the extraction core. Everything here is plain data: safe to send in messages and print as JSON. */
+import type { BudgetExceeded, BudgetLimits } from './budget.js';
+
+export type { BudgetExceeded, BudgetLimits } from './budget.js';
 
 /** Families of blocks the core strips before Readability runs. Each family is counted in `removed`. */
 export type RuleFamily =
@@ -26,6 +29,13 @@ export interface ExtractOptions {
   disabledRules?: readonly string[];
   /** Blocks the user asked to keep on this site: a rule's match that one of these names stays in the article. */
   keep?: readonly KeepRule[];
+  /** Overrides of the extraction budget's limits (core/budget.ts DEFAULT_BUDGET). */
+  budget?: Partial<BudgetLimits>;
+  /**
+   * The clock the budget's time limit reads, in milliseconds: the content script passes `performance.now`, tests a
+   * fake one. Without it only the element limits apply (the core reads no clock of its own).
+   */
+  now?: () => number;
 }
 
 /**
@@ -101,6 +111,11 @@ export interface ArticleResult {
   stripped: StrippedBlock[];
   /** The comment sections the comment rules removed; null when none was found or comments are not stripped. */
   comments: CommentsResult | null;
+  /**
+   * Set when extraction stopped because the page is too large (too many elements) or took too long: the result
+   * is then empty (no article), and the popup says the page is too large to simplify.
+   */
+  budgetExceeded?: BudgetExceeded;
   debug?: RemovalRecord[];
 }
 

@@ -103,6 +103,8 @@ export class ReaderController {
     if (this.cache?.key === key) return this.cache;
     const article = extractArticle(this.doc, {
       url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false, keep: this.keep,
+      // The user is waiting on this tab: the budget's time limit applies (core/budget.ts).
+      now: () => performance.now(),
     });
     this.cache = { key, article };
     return this.cache;
@@ -125,6 +127,8 @@ export class ReaderController {
     const [settings] = await Promise.all([loadSettings(), this.refreshKeepRules()]);
     if (this.session) return;
     const { article } = this.extract(settings);
+    // The page was too large to extract within the budget: an empty reader would help no one. The popup says why.
+    if (article.budgetExceeded) throw new Error(`the page is too large to simplify (${article.budgetExceeded})`);
     const controller = new AbortController();
     const view = openReaderView(this.doc, { article, url: this.url() }, {
       appearance: settings.appearance,

@@ -2,7 +2,8 @@
  * The toolbar popup. It finds its tab, checks that the page can be scripted, injects the reader bundle,
  * asks it to analyse the page and shows a card, with the auto reader mode rule for the page's site
  * (site-rule.ts) when the page is a web page. Its state is on `<body data-state>`:
- * loading | article | not-article | unsupported | error (the e2e tests read it).
+ * loading | article | not-article | unsupported | error (the e2e tests read it). A page too large to extract
+ * within the budget (core/budget.ts) is 'unsupported', with its own message.
  */
 import { hasAllSites } from '../shared/auto-access.js';
 import {
@@ -175,6 +176,8 @@ async function main(): Promise<void> {
     if (response) console.error('Clearpage: analysis failed:', response.error);
     return setState('error', t('popupErrorAnalyze'));
   }
+  // Nothing to show or open: the reader would be empty.
+  if (response.article.budgetExceeded) return setState('unsupported', t('popupTooLarge'));
   fillCard(response.article, tab.url);
   ui.openReader.addEventListener('click', () => void openReader(tab.id, ui.openReader));
   ui.tryAnyway.addEventListener('click', () => void openReader(tab.id, ui.tryAnyway));

@@ -13,11 +13,26 @@ export interface TestServer {
    * mistaken for the tab under test.
    */
   url(pathname: string): string;
-  /** Serves `html` at `pathname` (in addition to the files on disk). */
-  define(pathname: string, html: string): void;
+  /**
+   * Serves `body` at `pathname` (in addition to the files on disk), as HTML unless `options.contentType` says
+   * otherwise, with `options.headers` added to the response (e.g. a Content-Security-Policy).
+   */
+  define(pathname: string, body: string | Buffer, options?: DefineOptions): void;
   /** Every path requested so far, in order. */
   readonly requests: readonly string[];
   close(): Promise<void>;
+}
+
+export interface DefineOptions {
+  /** The Content-Type header; default `text/html; charset=utf-8`. */
+  contentType?: string;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+}
+
+interface Defined {
+  body: string | Buffer;
+  options: DefineOptions;
 }
 
 const TYPES: Record<string, string> = {
@@ -34,7 +49,7 @@ const TYPES: Record<string, string> = {
  * Binds 127.0.0.1 on a free port. Anything else is a 404. Only GET and HEAD.
  */
 export async function startServer(): Promise<TestServer> {
-  const inline = new Map<string, string>();
+  const inline = new Map<string, Defined>();
   const requests: string[] = [];
   const roots = [E2E_PAGES, FIXTURES];
 
@@ -48,8 +63,12 @@ export async function startServer(): Promise<TestServer> {
       }
       const defined = inline.get(pathname);
       if (defined !== undefined) {
-        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-        res.end(req.method === 'HEAD' ? undefined : defined);
+        res.writeHead(200, {
+          ...defined.options.headers,
+          'content-type': defined.options.contentType ?? TYPES['.html'],
+          'cache-control': 'no-store',
+        });
+        res.end(req.method === 'HEAD' ? undefined : defined.body);
         return;
       }
       const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
@@ -84,7 +103,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin,
     url: (pathname) => `${origin}${pathname.startsWith('/') ? '' : '/'}${pathname}?t=${randomUUID().slice(0, 8)}`,
-    define: (pathname, html) => inline.set(pathname.startsWith('/') ? pathname : `/${pathname}`, html),
+    define: (pathname, body, options = {}) => inline.set(pathname.startsWith('/') ? pathname : `/${pathname}`, { body, options }),
     requests,
     close: () =>
       new Promise<void>((resolve) => {

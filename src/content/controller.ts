@@ -50,7 +50,25 @@ export class ReaderController {
   constructor(private readonly doc: Document) {}
 
   get isOpen(): boolean {
+    this.forgetRemovedOverlay();
     return this.session !== null;
+  }
+
+  /**
+   * A page script removed the reader's host from <html> (some pages remove every child they do not know): the
+   * reader is gone for the user, so the session is closed, the toolbar told, and the next open starts afresh.
+   */
+  private forgetRemovedOverlay(): void {
+    if (this.session && !this.session.view.host.isConnected) this.close();
+  }
+
+  /** Closes the session as soon as its host leaves the document, so the toolbar badge never shows a reader that is gone. */
+  private watchOverlay(session: Session): void {
+    const observer = new MutationObserver(() => {
+      if (this.session === session && !session.view.host.isConnected) this.close();
+    });
+    observer.observe(this.doc.documentElement, { childList: true });
+    session.controller.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 
   async handle<M extends ToContent>(message: M): Promise<ContentResponses[M['type']]> {
@@ -118,6 +136,7 @@ export class ReaderController {
 
   /** Opens the reader; `byUser: false` when auto mode opens it. */
   async open({ byUser } = { byUser: true }): Promise<void> {
+    this.forgetRemovedOverlay();
     if (this.session) return;
     this.opening ??= this.startSession(byUser).finally(() => { this.opening = null; });
     await this.opening;
@@ -137,6 +156,7 @@ export class ReaderController {
     });
     const session: Session = { controller, view, settings, url: this.url() };
     this.session = session;
+    this.watchOverlay(session);
     watchSettings((next) => this.applySettings(session, next), controller.signal);
     const site = keepRuleSite(session.url);
     if (site) watchKeepRules(site, (rules) => this.applyKeepRules(session, site, rules), controller.signal);

@@ -64,7 +64,10 @@ export class ReaderController {
 
   /** Closes the session as soon as its host leaves the document, so the toolbar badge never shows a reader that is gone. */
   private watchOverlay(session: Session): void {
-    const observer = new MutationObserver(() => {
+    // The document's own window's MutationObserver: the content script's global in a browser, jsdom's in unit tests.
+    const Observer = this.doc.defaultView?.MutationObserver;
+    if (!Observer) return;
+    const observer = new Observer(() => {
       if (this.session === session && !session.view.host.isConnected) this.close();
     });
     observer.observe(this.doc.documentElement, { childList: true });

@@ -127,8 +127,10 @@ export class ReaderController {
       // The user is waiting on this tab: the budget's time limit applies (core/budget.ts).
       now: () => performance.now(),
     });
-    this.cache = { key, article };
-    return this.cache;
+    const extraction = { key, article };
+    // Running out of time depends on how busy the machine was: the next request tries again. Too many elements is final.
+    if (article.budgetExceeded !== 'time') this.cache = extraction;
+    return extraction;
   }
 
   async analyze(): Promise<AnalyzeResponse> {

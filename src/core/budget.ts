@@ -14,7 +14,7 @@
 export type BudgetExceeded = 'nodes' | 'time';
 
 export interface BudgetLimits {
-  /** Elements under <body>: the whole page is walked once (detection, metadata), so this bounds that walk. */
+  /** Elements on the whole page (<html> and all under it): detection and metadata walk it all, so this bounds that walk. */
   maxBodyElements: number;
   /** Elements in the article region (or the body when there is none): what the clone, rules and Readability see. */
   maxRegionElements: number;

@@ -99,17 +99,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** True when the message comes from this extension itself, not from another extension or a web page. */
+/**
+ * True when the message comes from this extension itself, not from another extension or a web page. A context
+ * whose extension was reloaded or removed sees no `runtime.id` (Chrome): then nothing matches, least of all a
+ * sender without an id.
+ */
 export function isFromThisExtension(sender: Runtime.MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id;
+  const ownId: unknown = browser.runtime.id;
+  return typeof ownId === 'string' && ownId !== '' && sender?.id === ownId;
 }
 
 /**
- * The message as a `ToContent`, or null if it is not one. Messages to content scripts carry no fields
- * besides `type`; anything else (extra keys included) is rejected, so a future field must be declared here.
+ * The message as a `ToContent` from this extension, or null if it is not one. Messages to content scripts carry
+ * no fields besides `type`; anything else (extra keys included) is rejected, so a future field must be declared
+ * here. The sender is required: a message whose sender is unknown is not known to be ours.
  */
-export function parseToContent(value: unknown, sender?: Runtime.MessageSender): ToContent | null {
-  if (sender && !isFromThisExtension(sender)) return null;
+export function parseToContent(value: unknown, sender: Runtime.MessageSender | undefined): ToContent | null {
+  if (!isFromThisExtension(sender)) return null;
   if (!isRecord(value) || typeof value.type !== 'string' || !TO_CONTENT_TYPES.has(value.type)) return null;
   if (Object.keys(value).length !== 1) return null;
   return { type: value.type } as ToContent;

@@ -21,6 +21,7 @@ import { CORPUS_DATASETS, REFERENCE_ADAPTER, type AdapterName, type CorpusDatase
 import { scorePage, type PageRecord } from './score.js';
 import { formatSection } from './table.js';
 import { formatAutoMode, runAutoModeBench, type AutoModeSummary } from './auto-mode.js';
+import { formatSpeed, runSpeedBench, type SpeedSummary } from './speed.js';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 
@@ -226,6 +227,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const records: Records = new Map();
   const summaries: Partial<Record<Dataset | 'all', DatasetSummary>> = {};
   let autoMode: AutoModeSummary | null = null;
+  let speed: SpeedSummary | null = null;
   const withReference = opts.adapters.includes(REFERENCE_ADAPTER);
   const writeSummary = () =>
     writeFileSync(
@@ -239,6 +241,7 @@ async function main(argv: readonly string[]): Promise<number> {
           options: opts,
           summaries,
           autoMode,
+          speed,
         },
         replacer,
         2,
@@ -248,7 +251,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Each dataset's section is printed as soon as it is done, so a long run shows results early.
   process.stdout.write(`# Clearpage bench (${commit ?? 'no git'}; ${settingsLine(opts)})\n`);
   for (const dataset of opts.datasets) {
-    if (dataset === 'auto') continue;
+    if (dataset === 'auto' || dataset === 'speed') continue;
     const byAdapter = opts.rescore.length ? rescoreDataset(opts, dataset) : runDataset(opts, dataset, adapters, state);
     records.set(dataset, byAdapter);
     const summary: DatasetSummary = {};
@@ -279,6 +282,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (opts.datasets.includes('auto') && !opts.rescore.length) {
     autoMode = await runAutoModeBench(opts, ROOT, log);
     process.stdout.write(`\n${formatAutoMode(autoMode)}\n`);
+  }
+  if (opts.datasets.includes('speed') && !opts.rescore.length) {
+    speed = await runSpeedBench(opts, ROOT, log);
+    process.stdout.write(`\n${formatSpeed(speed)}\n`);
   }
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(`\n${seconds.toFixed(0)} s\n`);

@@ -1,0 +1,347 @@
+/**
+ * The speed section of `npm run bench` (`--dataset speed`, not part of the default run: it needs `npm run build`
+ * and two Chromium sessions). Clearpage against plain Readability, measured in the same run on the same pages:
+ * - in real headless Chromium (/usr/bin/chromium through playwright-core; page scripts removed, every request
+ *   but the page itself aborted), on a sample of corpus pages spread over the datasets plus the iTWire fixture
+ *   and the long sectioned article: detect, extract and render, warm and cold (speed/in-page.ts);
+ * - on jsdom through the CLI's path (src/cli/extract-html.ts `extractHtml`): extract;
+ * - with the real built extension (dist/) loaded: click-to-painted, from the trusted click on the popup's
+ *   "Open reader view" to the first frame painted after the reader's host is attached to the page;
+ * - the gzip sizes of dist/detector.js and dist/content.js.
+ * Goals are printed beside the figures; absolute times never fail the run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { build, type Plugin } from 'esbuild';
+import { extractHtml, parseHtml } from '../../src/cli/extract-html.js';
+import { launchChromium } from '../e2e/harness/chromium.js';
+import { PopupView } from '../e2e/harness/popup.js';
+import { READER_HOST } from '../e2e/harness/reader.js';
+import { startServer } from '../e2e/harness/server.js';
+import type { BenchOptions } from './args.js';
+import { corpusPages, type Page } from './corpus.js';
+import { quantile } from './metrics/speed.js';
+import { CORPUS_DATASETS } from './names.js';
+import type { InPageSpeed } from './speed/in-page.js';
+
+/** Corpus pages per dataset (about 120 over the three), taken evenly spread; `--limit` overrides. */
+const PAGES_PER_DATASET = 40;
+/** Click-to-painted runs per page; the median is reported. */
+const CLICK_RUNS = 10;
+const ITWIRE_URL = 'https://www.itwire.com/security/82961-us-govt-divided-on-whether-to-hit-kaspersky-with-more-sanctions.html';
+const LONG_URL = 'https://www.estuarycourier.example/environment/2026/03/14/brackwater-night-flow/';
+/** Corpus pages whose address is not known are timed at a neutral article-like address. */
+const UNKNOWN_ADDRESS = 'http://localhost/article';
+/** Goals from issue 6: detection median, click-to-painted on iTWire. */
+const DETECT_GOAL_MS = 0.5;
+const CLICK_GOAL_MS = 100;
+
+export interface Stats {
+  n: number;
+  median: number;
+  p95: number;
+}
+
+export interface SpeedSummary {
+  pages: number;
+  chromium: {
+    pages: number;
+    autoVerdict: Stats;
+    detectArticle: Stats;
+    isProbablyReaderable: Stats;
+    extract: { clearpage: Stats; readability: Stats };
+    render: { clearpage: Stats; readability: Stats };
+    cold: { extract: { clearpage: Stats; readability: Stats }; render: { clearpage: Stats; readability: Stats } };
+    failed: string[];
+  } | null;
+  jsdom: { extract: { clearpage: Stats; readability: Stats }; failed: string[] };
+  clickToPainted: Record<'itwire' | 'long', Stats & { runs: number[] }> | null;
+  gzipBytes: { detector: number | null; content: number | null };
+}
+
+function stats(values: readonly number[]): Stats {
+  return { n: values.length, median: quantile(values, 0.5), p95: quantile(values, 0.95) };
+}
+
+function addressOf(page: Page): string {
+  return /^https?:\/\/localhost\/?$/.test(page.url) ? UNKNOWN_ADDRESS : page.url;
+}
+
+function fixturePage(root: string, id: string, url: string): Page {
+  return { dataset: 'fixtures', id, url, load: () => readFileSync(join(root, 'tests/fixtures', `${id}.html`), 'utf8') };
+}
+
+/** Every n-th page of each corpus dataset, so the sample spans each dataset rather than its first pages. */
+function samplePages(opts: BenchOptions, root: string): Page[] {
+  const perDataset = opts.limit ?? PAGES_PER_DATASET;
+  const corpus = CORPUS_DATASETS.flatMap((dataset) => {
+    if (!existsSync(join(opts.corpus, dataset, 'truth.jsonl'))) return [];
+    const all = corpusPages(opts.corpus, dataset);
+    const step = Math.max(1, all.length / perDataset);
+    return Array.from({ length: Math.min(perDataset, all.length) }, (_, i) => all[Math.floor(i * step)] as Page);
+  });
+  return [
+    fixturePage(root, 'itwire-kaspersky-sanctions', ITWIRE_URL),
+    fixturePage(root, 'long-sectioned-article', LONG_URL),
+    ...corpus,
+  ];
+}
+
+/**
+ * The extension's modules import webextension-polyfill, which refuses to load outside an extension. In the
+ * bench bundle it is a stub: i18n answers '' (so `t()` shows the keys), everything else resolves to undefined.
+ */
+const browserStub: Plugin = {
+  name: 'browser-stub',
+  setup(b) {
+    b.onResolve({ filter: /^webextension-polyfill$/ }, () => ({ path: 'browser-stub', namespace: 'bench' }));
+    b.onLoad({ filter: /.*/, namespace: 'bench' }, () => ({
+      loader: 'js',
+      contents: `
+        const handler = { get: (t, k) => (k in t ? t[k] : new Proxy(() => Promise.resolve(undefined), handler)), apply: () => Promise.resolve(undefined) };
+        export default new Proxy({
+          i18n: { getMessage: () => '', getUILanguage: () => 'en' },
+          runtime: new Proxy({ getURL: (p) => p, id: 'bench' }, handler),
+        }, handler);`,
+    }));
+  },
+};
+
+async function bundleInPage(): Promise<string> {
+  const out = await build({
+    entryPoints: [new URL('./speed/in-page.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    logLevel: 'silent',
+    plugins: [browserStub],
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+async function chromiumSpeed(pages: readonly Page[], log: (m: string) => void): Promise<SpeedSummary['chromium']> {
+  const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    log(`bench: ${executablePath} not found; skipping the Chromium timings`);
+    return null;
+  }
+  const { chromium } = await import('playwright-core');
+  const source = await bundleInPage();
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  const results: InPageSpeed[] = [];
+  const failed: string[] = [];
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
+    let current = '';
+    await context.route('**/*', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.url().startsWith('http://127.0.0.1:9/bench/')) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current });
+      }
+      return route.abort('blockedbyclient');
+    });
+    const tab = await context.newPage();
+    for (const [i, page] of pages.entries()) {
+      // The page's own scripts would rewrite the DOM (or fail without their network); JSON-LD stays.
+      current = page.load().replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '');
+      try {
+        await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+        const call = `${source};globalThis.__clearpageSpeed.time(${JSON.stringify(addressOf(page))}, ${i % 2 === 0})`;
+        results.push((await tab.evaluate(call)) as InPageSpeed);
+      } catch (error) {
+        failed.push(`${page.dataset}/${page.id}: ${(error as Error).message.split('\n')[0]}`);
+      }
+      log(`[speed chromium ${i + 1}/${pages.length}] ${page.dataset}/${page.id}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const pick = (f: (r: InPageSpeed) => number): Stats => stats(results.map(f));
+  return {
+    pages: results.length,
+    autoVerdict: pick((r) => r.autoVerdict),
+    detectArticle: pick((r) => r.detectArticle),
+    isProbablyReaderable: pick((r) => r.isProbablyReaderable),
+    extract: { clearpage: pick((r) => r.extract.clearpage), readability: pick((r) => r.extract.readability) },
+    render: { clearpage: pick((r) => r.render.clearpage), readability: pick((r) => r.render.readability) },
+    cold: {
+      extract: { clearpage: pick((r) => r.cold.extract.clearpage), readability: pick((r) => r.cold.extract.readability) },
+      render: { clearpage: pick((r) => r.cold.render.clearpage), readability: pick((r) => r.cold.render.readability) },
+    },
+    failed,
+  };
+}
+
+/** The CLI's path on jsdom; each side gets its own parse (not timed), the order alternating page by page. */
+function jsdomSpeed(pages: readonly Page[], log: (m: string) => void): SpeedSummary['jsdom'] {
+  const clearpage: number[] = [];
+  const readability: number[] = [];
+  const failed: string[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (const [i, page] of pages.entries()) {
+    try {
+      const html = page.load();
+      const url = addressOf(page);
+      const runClearpage = () => {
+        gc?.();
+        clearpage.push(extractHtml(html, { url }).ms.extract);
+      };
+      const runReadability = () => {
+        const doc = parseHtml(html, url);
+        gc?.();
+        const start = performance.now();
+        new Readability(doc.cloneNode(true) as Document).parse();
+        readability.push(performance.now() - start);
+        doc.defaultView?.close();
+      };
+      if (i % 2 === 0) {
+        runClearpage();
+        runReadability();
+      } else {
+        runReadability();
+        runClearpage();
+      }
+    } catch (error) {
+      failed.push(`${page.dataset}/${page.id}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if ((i + 1) % 20 === 0) log(`[speed jsdom ${i + 1}/${pages.length}]`);
+  }
+  return { extract: { clearpage: stats(clearpage), readability: stats(readability) }, failed };
+}
+
+/**
+ * The real extension: a tab on the page (served at 127.0.0.1), the toolbar action clicked, the popup settled on
+ * "article", then a trusted click on "Open reader view". The clock starts as the mouse press is sent and stops
+ * when the first frame after the reader's host joined the page has been painted: a MutationObserver sees the host,
+ * a requestAnimationFrame callback runs before that frame paints, a message posted from it arrives after.
+ * Both ends read `performance.timeOrigin + performance.now()`, the same wall clock in Node and in the page.
+ */
+async function clickToPainted(root: string, log: (m: string) => void): Promise<SpeedSummary['clickToPainted']> {
+  if (!existsSync(join(root, 'dist/manifest.json'))) {
+    log('bench: dist/ not built (npm run build); skipping click-to-painted');
+    return null;
+  }
+  const server = await startServer();
+  const chrome = await launchChromium();
+  const runs: Record<'itwire' | 'long', number[]> = { itwire: [], long: [] };
+  try {
+    for (let run = 0; run < CLICK_RUNS; run++) {
+      for (const [key, file] of [['itwire', 'itwire-kaspersky-sanctions.html'], ['long', 'long-sectioned-article.html']] as const) {
+        const tab = await chrome.openPage(server.url(`/${file}`));
+        try {
+          await tab.evaluate((host) => {
+            const w = window as unknown as { __cpPainted?: Promise<number> };
+            w.__cpPainted = new Promise<number>((resolve) => {
+              const observer = new MutationObserver(() => {
+                if (!document.querySelector(host)) return;
+                observer.disconnect();
+                requestAnimationFrame(() => {
+                  const channel = new MessageChannel();
+                  channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+                  channel.port2.postMessage(null);
+                });
+              });
+              observer.observe(document.documentElement, { childList: true });
+            });
+          }, READER_HOST);
+          const surface = await chrome.clickAction(tab);
+          const popup = new PopupView(surface);
+          const state = await popup.settled();
+          if (state !== 'article') throw new Error(`popup state ${state}`);
+          const point = await surface.evaluate(() => {
+            const r = (document.querySelector('button#open-reader') as HTMLElement).getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }, undefined);
+          const base = { x: point.x, y: point.y, button: 'left', clickCount: 1 };
+          await surface.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y });
+          const clicked = performance.timeOrigin + performance.now();
+          await surface.send('Input.dispatchMouseEvent', { ...base, type: 'mousePressed', buttons: 1 });
+          // The popup closes itself once the reader is open; the release may race with that.
+          await surface.send('Input.dispatchMouseEvent', { ...base, type: 'mouseReleased', buttons: 0 }).catch(() => undefined);
+          const painted = await tab.evaluate(() => (window as unknown as { __cpPainted: Promise<number> }).__cpPainted);
+          runs[key].push(painted - clicked);
+          log(`[speed click ${run + 1}/${CLICK_RUNS}] ${key}: ${(painted - clicked).toFixed(1)} ms`);
+        } catch (error) {
+          log(`bench: click-to-painted failed on ${file}: ${(error as Error).message.split('\n')[0]}`);
+        } finally {
+          await tab.close().catch(() => undefined);
+        }
+      }
+    }
+  } finally {
+    await chrome.close();
+    await server.close();
+  }
+  return { itwire: { ...stats(runs.itwire), runs: runs.itwire }, long: { ...stats(runs.long), runs: runs.long } };
+}
+
+function gzipBytes(file: string): number | null {
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : null;
+}
+
+export async function runSpeedBench(opts: BenchOptions, root: string, log: (m: string) => void): Promise<SpeedSummary> {
+  const pages = samplePages(opts, root);
+  log(`bench: speed: ${pages.length} pages`);
+  const chromium = await chromiumSpeed(pages, log);
+  const jsdom = jsdomSpeed(pages, log);
+  const click = await clickToPainted(root, log);
+  return {
+    pages: pages.length,
+    chromium,
+    jsdom,
+    clickToPainted: click,
+    gzipBytes: { detector: gzipBytes(join(root, 'dist/detector.js')), content: gzipBytes(join(root, 'dist/content.js')) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const ms = (x: number): string => (Number.isFinite(x) ? `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms` : '–');
+const pair = (s: Stats): string => `${ms(s.median)} / ${ms(s.p95)}`;
+const ratio = (a: Stats, b: Stats): string => `${(a.median / b.median).toFixed(2)}× / ${(a.p95 / b.p95).toFixed(2)}×`;
+const verdict = (met: boolean): string => (met ? 'ok' : 'MISS');
+
+function noAbove(a: Stats, b: Stats): string {
+  return `≤ Readability median and p95  ${verdict(a.median <= b.median && a.p95 <= b.p95)}`;
+}
+
+export function formatSpeed(s: SpeedSummary): string {
+  const lines = [
+    `## speed (${s.pages} pages: ${s.pages - 2} corpus pages spread over the datasets, the iTWire article, the long sectioned article)`,
+    '| measure, median / p95 per page | Clearpage | Readability | Clearpage ÷ Readability | goal |',
+    '|---|---|---|---|---|',
+  ];
+  const c = s.chromium;
+  if (c) {
+    lines.push(
+      `| detect, Chromium: autoVerdict vs isProbablyReaderable (${c.pages} pages) | ${pair(c.autoVerdict)} | ${pair(c.isProbablyReaderable)} | ${ratio(c.autoVerdict, c.isProbablyReaderable)} | median < ${DETECT_GOAL_MS} ms  ${verdict(c.autoVerdict.median < DETECT_GOAL_MS)} |`,
+      `| detect, Chromium: detectArticle vs isProbablyReaderable | ${pair(c.detectArticle)} | ${pair(c.isProbablyReaderable)} | ${ratio(c.detectArticle, c.isProbablyReaderable)} | |`,
+      `| extract, Chromium: extractArticle vs Readability.parse() on a clone | ${pair(c.extract.clearpage)} | ${pair(c.extract.readability)} | ${ratio(c.extract.clearpage, c.extract.readability)} | ${noAbove(c.extract.clearpage, c.extract.readability)} |`,
+      `| render, Chromium: full openReaderView (i18n stubbed) + layout vs Readability's HTML sanitized into a shadow root + layout | ${pair(c.render.clearpage)} | ${pair(c.render.readability)} | ${ratio(c.render.clearpage, c.render.readability)} | |`,
+      `| extract, Chromium, cold first run (fresh page and bundle) | ${pair(c.cold.extract.clearpage)} | ${pair(c.cold.extract.readability)} | ${ratio(c.cold.extract.clearpage, c.cold.extract.readability)} | |`,
+      `| render, Chromium, cold first run | ${pair(c.cold.render.clearpage)} | ${pair(c.cold.render.readability)} | ${ratio(c.cold.render.clearpage, c.cold.render.readability)} | |`,
+    );
+  } else lines.push('| Chromium timings | not run | | | |');
+  const j = s.jsdom.extract;
+  lines.push(`| extract, jsdom, CLI path (extractHtml) vs Readability.parse() on a clone (${j.clearpage.n} pages) | ${pair(j.clearpage)} | ${pair(j.readability)} | ${ratio(j.clearpage, j.readability)} | ${noAbove(j.clearpage, j.readability)} |`);
+  const k = s.clickToPainted;
+  if (k) {
+    lines.push(
+      `| click-to-painted, real extension, iTWire article (${k.itwire.n} runs) | ${pair(k.itwire)} | | | median < ${CLICK_GOAL_MS} ms  ${verdict(k.itwire.median < CLICK_GOAL_MS)} |`,
+      `| click-to-painted, real extension, long sectioned article (${k.long.n} runs) | ${pair(k.long)} | | | |`,
+    );
+  } else lines.push('| click-to-painted | not run (build dist/ first) | | | |');
+  const kib = (b: number | null): string => (b === null ? 'not built' : `${(b / 1024).toFixed(1)} KiB`);
+  lines.push(
+    `| dist/detector.js, gzip | ${kib(s.gzipBytes.detector)} | | | |`,
+    `| dist/content.js (the reader bundle), gzip | ${kib(s.gzipBytes.content)} | | | |`,
+  );
+  const failed = [...(c?.failed ?? []), ...s.jsdom.failed];
+  if (failed.length) lines.push('', `Pages that failed (left out): ${failed.join('; ')}`);
+  lines.push('', 'Times are wall-clock on a shared machine: compare the columns of one run, not runs with each other.');
+  return lines.join('\n');
+}

@@ -25,7 +25,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [options]
   --corpus DIR          corpora folder (default: ../shared/corpus beside the repository)
-  --dataset NAME        ${DATASETS.join('|')}; repeatable or comma-separated (default: all but speed)
+  --dataset NAME        ${DATASETS.join('|')}; repeatable or comma-separated (default: all)
   --limit N             at most N pages per dataset
   --adapters A,B        ${ADAPTERS.join(',')} (default: all three)
   --out DIR             per-page results and summary.json (default: bench-results/)

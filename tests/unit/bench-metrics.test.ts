@@ -298,7 +298,7 @@ describe('bench options', () => {
   it('defaults to all datasets and adapters, corpus beside the repository', () => {
     const o = parseBenchArgs([], '/repo/main');
     expect(o.corpus).toBe('/repo/shared/corpus');
-    expect(o.datasets).toEqual(['zyte', 'trafilatura', 'readability-tests', 'fixtures', 'auto']);
+    expect(o.datasets).toEqual(['zyte', 'trafilatura', 'readability-tests', 'fixtures', 'auto', 'speed']);
     expect(o.adapters).toEqual(['clearpage', 'readability', 'defuddle']);
     expect(o.out).toBe('/repo/main/bench-results');
     expect(o.stripAds && o.stripComments).toBe(true);

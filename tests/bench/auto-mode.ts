@@ -16,11 +16,10 @@ import { parseHtml } from '../../src/cli/extract-html.js';
 import { autoVerdict } from '../../src/core/auto-verdict.js';
 import { scanPage } from '../../src/core/detect.js';
 import type { BenchOptions } from './args.js';
+import { addressOf, evaluateInPages } from './chromium-pages.js';
 import { corpusPages, type Page } from './corpus.js';
 import { CORPUS_DATASETS } from './names.js';
 
-/** Corpus pages whose address is not known are judged at a neutral article-like address (not a site root). */
-const UNKNOWN_ADDRESS = 'http://localhost/article';
 /** Pages timed in Chromium per corpus dataset (the whole zyte set is 104 pages; enough for a median and p95). */
 const CHROMIUM_PAGES_PER_DATASET = 120;
 
@@ -69,10 +68,6 @@ function articlePages(opts: BenchOptions): Page[] {
   );
 }
 
-function addressOf(page: Page): string {
-  return /^https?:\/\/localhost\/?$/.test(page.url) ? UNKNOWN_ADDRESS : page.url;
-}
-
 function judge(html: string, url: string): boolean {
   const doc = parseHtml(html, url);
   try {
@@ -88,12 +83,6 @@ async function chromiumTimings(
   jsdomVerdicts: ReadonlyMap<Page, boolean>,
   log: (m: string) => void,
 ): Promise<AutoModeSummary['chromium']> {
-  const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    log(`bench: ${executablePath} not found; skipping the Chromium detector timings`);
-    return null;
-  }
-  const { chromium } = await import('playwright-core');
   const bundle = await build({
     entryPoints: [new URL('./auto/in-page.ts', import.meta.url).pathname],
     bundle: true,
@@ -103,41 +92,18 @@ async function chromiumTimings(
     logLevel: 'silent',
   });
   const source = bundle.outputFiles[0]?.text ?? '';
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
-  const detector: number[] = [];
-  const readerable: number[] = [];
-  const verdictDiffers: string[] = [];
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: true });
-    let current = '';
-    await context.route('**/*', (route) => {
-      const request = route.request();
-      if (request.isNavigationRequest() && request.url().startsWith('http://127.0.0.1:9/bench/')) {
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current });
-      }
-      return route.abort('blockedbyclient');
-    });
-    const tab = await context.newPage();
-    for (const [i, page] of pages.entries()) {
-      // The page's own scripts would rewrite the DOM (or fail without their network); JSON-LD stays.
-      current = page.load().replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '');
-      try {
-        await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-        const timing = (await tab.evaluate(`${source};globalThis.__clearpageBench.time(${JSON.stringify(addressOf(page))})`)) as {
-          detectorMs: number;
-          readerableMs: number;
-          isNewsArticle: boolean;
-        };
-        if (timing.isNewsArticle !== jsdomVerdicts.get(page)) verdictDiffers.push(`${page.dataset}/${page.id}`);
-        detector.push(timing.detectorMs); if (process.env.PROBE) log(JSON.stringify(timing));
-        readerable.push(timing.readerableMs);
-      } catch (error) {
-        log(`bench: chromium timing failed on ${page.dataset}/${page.id}: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
-  } finally {
-    await browser.close();
+  const run = await evaluateInPages<{ detectorMs: number; readerableMs: number; isNewsArticle: boolean }>(
+    pages,
+    (_i, page) => `${source};globalThis.__clearpageBench.time(${JSON.stringify(addressOf(page))})`,
+  );
+  if (!run) {
+    log('bench: Chromium not found; skipping the Chromium detector timings');
+    return null;
   }
+  for (const failure of run.failed) log(`bench: chromium timing failed on ${failure}`);
+  const detector = run.results.map((r) => r.value.detectorMs);
+  const readerable = run.results.map((r) => r.value.readerableMs);
+  const verdictDiffers = run.results.filter((r) => r.value.isNewsArticle !== jsdomVerdicts.get(r.page)).map((r) => `${r.page.dataset}/${r.page.id}`);
   return {
     pages: detector.length,
     detectorMedianMs: percentile(detector, 0.5),

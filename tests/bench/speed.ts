@@ -22,6 +22,7 @@ import { PopupView } from '../e2e/harness/popup.js';
 import { READER_HOST } from '../e2e/harness/reader.js';
 import { startServer } from '../e2e/harness/server.js';
 import type { BenchOptions } from './args.js';
+import { addressOf, evaluateInPages } from './chromium-pages.js';
 import { corpusPages, type Page } from './corpus.js';
 import { quantile } from './metrics/speed.js';
 import { CORPUS_DATASETS } from './names.js';
@@ -33,8 +34,6 @@ const PAGES_PER_DATASET = 40;
 const CLICK_RUNS = 10;
 const ITWIRE_URL = 'https://www.itwire.com/security/82961-us-govt-divided-on-whether-to-hit-kaspersky-with-more-sanctions.html';
 const LONG_URL = 'https://www.estuarycourier.example/environment/2026/03/14/brackwater-night-flow/';
-/** Corpus pages whose address is not known are timed at a neutral article-like address. */
-const UNKNOWN_ADDRESS = 'http://localhost/article';
 /** Goals from issue 6: detection median, click-to-painted on iTWire. */
 const DETECT_GOAL_MS = 0.5;
 const CLICK_GOAL_MS = 100;
@@ -64,10 +63,6 @@ export interface SpeedSummary {
 
 function stats(values: readonly number[]): Stats {
   return { n: values.length, median: quantile(values, 0.5), p95: quantile(values, 0.95) };
-}
-
-function addressOf(page: Page): string {
-  return /^https?:\/\/localhost\/?$/.test(page.url) ? UNKNOWN_ADDRESS : page.url;
 }
 
 function fixturePage(root: string, id: string, url: string): Page {
@@ -124,42 +119,18 @@ async function bundleInPage(): Promise<string> {
 }
 
 async function chromiumSpeed(pages: readonly Page[], log: (m: string) => void): Promise<SpeedSummary['chromium']> {
-  const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    log(`bench: ${executablePath} not found; skipping the Chromium timings`);
+  const source = await bundleInPage();
+  const run = await evaluateInPages<InPageSpeed>(
+    pages,
+    (i, page) => `${source};globalThis.__clearpageSpeed.time(${JSON.stringify(addressOf(page))}, ${i % 2 === 0})`,
+    { viewport: { width: 1280, height: 900 }, progress: (i, page) => log(`[speed chromium ${i + 1}/${pages.length}] ${page.dataset}/${page.id}`) },
+  );
+  if (!run) {
+    log('bench: Chromium not found; skipping the Chromium timings');
     return null;
   }
-  const { chromium } = await import('playwright-core');
-  const source = await bundleInPage();
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
-  const results: InPageSpeed[] = [];
-  const failed: string[] = [];
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
-    let current = '';
-    await context.route('**/*', (route) => {
-      const request = route.request();
-      if (request.isNavigationRequest() && request.url().startsWith('http://127.0.0.1:9/bench/')) {
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current });
-      }
-      return route.abort('blockedbyclient');
-    });
-    const tab = await context.newPage();
-    for (const [i, page] of pages.entries()) {
-      // The page's own scripts would rewrite the DOM (or fail without their network); JSON-LD stays.
-      current = page.load().replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '');
-      try {
-        await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-        const call = `${source};globalThis.__clearpageSpeed.time(${JSON.stringify(addressOf(page))}, ${i % 2 === 0})`;
-        results.push((await tab.evaluate(call)) as InPageSpeed);
-      } catch (error) {
-        failed.push(`${page.dataset}/${page.id}: ${(error as Error).message.split('\n')[0]}`);
-      }
-      log(`[speed chromium ${i + 1}/${pages.length}] ${page.dataset}/${page.id}`);
-    }
-  } finally {
-    await browser.close();
-  }
+  const results = run.results.map((r) => r.value);
+  const failed = run.failed;
   const pick = (f: (r: InPageSpeed) => number): Stats => stats(results.map(f));
   return {
     pages: results.length,

@@ -11,16 +11,14 @@ import { stepValue } from '../../src/reader/appearance-menu.js';
 import { openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS, FONT_SIZES, LINE_HEIGHTS, loadSettings, watchSettings, type Appearance } from '../../src/shared/settings.js';
 import { fakeBrowser, resetFakeBrowser } from './fake-browser.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
-const ARTICLE: ArticleResult = {
-  isArticle: true, title: 'Council approves the new river bridge', byline: 'Jane Doe',
-  published: '2018-05-15T09:19:00+10:00', modified: null, sources: {}, siteName: 'Example News',
-  lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+const ARTICLE: ArticleResult = articleResult({
+  byline: 'Jane Doe', published: '2018-05-15T09:19:00+10:00', textContent: 'First paragraph.',
   contentHtml: '<p>First paragraph.</p><table><tr><th>Year</th></tr><tr><td>2024</td></tr></table>',
-  textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
-};
+});
 
 let view: ReaderView | null = null;
 let controller = new AbortController();

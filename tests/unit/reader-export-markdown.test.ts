@@ -9,17 +9,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleResult } from '../../src/core/index.js';
 import { openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
 const URL_ = 'https://news.example.org/2024/05/03/bridge.html';
-const ARTICLE: ArticleResult = {
-  isArticle: true, title: 'Council approves the new river bridge', byline: 'Jane Doe',
-  published: '2018-05-15T09:19:00+10:00', modified: null, sources: {}, siteName: 'Example News',
-  lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+const ARTICLE: ArticleResult = articleResult({
+  byline: 'Jane Doe', published: '2018-05-15T09:19:00+10:00', textContent: 'First paragraph.',
   contentHtml: '<p>First paragraph.</p><table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>12m</td></tr></table><pre><code>a\n  b</code></pre>',
-  textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
-};
+});
 
 let view: ReaderView | null = null;
 let controller = new AbortController();

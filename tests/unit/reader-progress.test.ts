@@ -6,19 +6,14 @@ import type { ArticleResult } from '../../src/core/index.js';
 import { frameThrottle, PROGRESS_CSS, progressPercent } from '../../src/reader/progress.js';
 import { openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
 const URL_ = 'https://news.example.org/2024/05/03/bridge.html';
 
 function article(): ArticleResult {
-  return {
-    isArticle: true, title: 'Council approves the new river bridge', byline: null,
-    published: null, modified: null, sources: {}, siteName: 'Example News',
-    lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-    contentHtml: Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} about the bridge.</p>`).join(''),
-    textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
-  };
+  return articleResult({ contentHtml: Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} about the bridge.</p>`).join('') });
 }
 
 let view: ReaderView | null = null;

@@ -10,6 +10,7 @@ import { READ_ALOUD_RATES, SPEAKING_CLASS, textOf } from '../../src/reader/read-
 import { primarySubtag, voicesForLang } from '../../src/reader/speech.js';
 import { openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
@@ -80,12 +81,7 @@ class FakeSynth extends EventTarget {
 }
 
 function article(overrides: Partial<ArticleResult> = {}): ArticleResult {
-  return {
-    isArticle: true, title: TITLE, byline: null, published: null, modified: null, sources: {}, siteName: 'Example News',
-    lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-    contentHtml: BODY, textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
-    ...overrides,
-  };
+  return articleResult({ title: TITLE, contentHtml: BODY, ...overrides });
 }
 
 let view: ReaderView | null = null;

@@ -6,6 +6,7 @@ import type { ArticleResult } from '../../src/core/index.js';
 import { TOC_MIN_HEADINGS } from '../../src/reader/toc.js';
 import { openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
@@ -13,12 +14,7 @@ const URL_ = 'https://news.example.org/2024/05/03/bridge.html';
 const para = (n: number): string => `<p>Paragraph ${n} says something about the bridge.</p>`;
 
 function article(contentHtml: string): ArticleResult {
-  return {
-    isArticle: true, title: 'Council approves the new river bridge', byline: 'Jane Doe',
-    published: null, modified: null, sources: {}, siteName: 'Example News',
-    lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
-    contentHtml, textContent: '', wordCount: 600, readingMinutes: 3, removed: {}, stripped: [], comments: null,
-  };
+  return articleResult({ byline: 'Jane Doe', contentHtml });
 }
 
 /** Headings as [tag, text]; each followed by a paragraph. */

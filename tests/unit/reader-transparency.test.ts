@@ -14,6 +14,7 @@ import { KEEP_RULES_KEY } from '../../src/shared/keep-rules.js';
 import { HOST_ID, openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { EXTENSION_ID, fakeBrowser, resetFakeBrowser } from './fake-browser.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
@@ -163,12 +164,11 @@ describe('comments drawer and date line', () => {
   });
 
   function open(overrides: Partial<ArticleResult>): ShadowRoot {
-    const article: ArticleResult = {
-      isArticle: true, title: 'A title', byline: null, published: '2018-05-15T09:19:00+10:00', modified: null,
-      sources: { published: 'json-ld' }, siteName: 'Example', lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+    const article: ArticleResult = articleResult({
+      title: 'A title', published: '2018-05-15T09:19:00+10:00', sources: { published: 'json-ld' }, siteName: 'Example',
       contentHtml: '<p>Body text of the article.</p>', textContent: 'Body text of the article.', wordCount: 5, readingMinutes: 1,
-      removed: {}, stripped: [], comments: null, ...overrides,
-    };
+      ...overrides,
+    });
     view = openReaderView(document, { article, url: 'https://example.org/a' }, {
       appearance: DEFAULT_SETTINGS.appearance, signal: controller.signal, onRequestClose: () => undefined,
     });

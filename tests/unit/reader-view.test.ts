@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleResult } from '../../src/core/index.js';
 import { HOST_ID, openReaderView, type ReaderView } from '../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { articleResult } from './helpers/article.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).fakeBrowser }));
 
@@ -16,18 +17,16 @@ const PAGE = `<head><title>Bridge - Example News</title></head><body>
   <p>Page text.</p></body>`;
 
 function article(overrides: Partial<ArticleResult> = {}): ArticleResult {
-  return {
-    isArticle: true, title: 'Council approves the new river bridge', byline: 'Jane Doe',
-    published: '2018-05-15T09:19:00+10:00', modified: null, sources: {}, siteName: 'Example News',
-    lang: 'en', dir: 'ltr', excerpt: null, leadImage: null,
+  return articleResult({
+    byline: 'Jane Doe', published: '2018-05-15T09:19:00+10:00',
     contentHtml: `<p>First paragraph.</p>
       <figure><img src="https://news.example.org/a.jpg" alt="A bridge"><figcaption>The bridge at dusk.</figcaption></figure>
       <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>12m</td></tr></table>
       <blockquote><p>Quoted.</p></blockquote><pre><code>line 1\n    indented</code></pre>
       <ul><li>one</li><li>two</li></ul>`,
-    textContent: 'First paragraph.', wordCount: 600, readingMinutes: 3, removed: { promos: 1 }, stripped: [], comments: null,
+    textContent: 'First paragraph.', removed: { promos: 1 },
     ...overrides,
-  };
+  });
 }
 
 let view: ReaderView | null = null;

@@ -20,13 +20,26 @@ export interface AutoVerdict {
  * first paragraphs, so their text alone can look like an article.
  */
 const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:(?:index|default|home|start)\.[a-z]{2,5})?$/i;
-/** Listing pages by query: ?page=3, ?p=2 with a sort or filter, ?tag=, ?category=. */
-const LISTING_QUERY = /[?&](?:page|paged|tag|category|cat|sort|filter)=/i;
-/** A dated permalink: /2019/10/21/slug, /2020/02/story, /2023-05-04/slug. */
-const DATED_PATH = /\/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)/;
+/** One item of a site addressed from its root by number: WordPress' "/?p=123", "/index.php?id=42&article=7". */
+const ITEM_QUERY = /[?&](?:p|id|idx|aid|nid|pid|page_id|(?:article|story|post|news)(?:_?id)?|artikel|no)=\d+(?:&|$)/i;
+/** Listing pages by query: ?tag=, ?category=, a sort or a filter. */
+const LISTING_QUERY = /[?&](?:tag|category|cat|sort|filter)=/i;
+/** A page number: a listing's next page, unless the query names one item ("?id=42&page=2": its second page). */
+const PAGE_QUERY = /[?&](?:page|paged)=/i;
+/** A dated permalink: /2019/10/21/slug, /2020/02/story, /2023-05-04/slug, /20160214/slug, /29-10-2021-slug. */
+const DATED_PATH =
+  /\/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)|\/(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[/-]|$)|\/(?:0?[1-9]|[12]\d|3[01])[-.](?:0?[1-9]|1[0-2])[-.](?:19|20)\d{2}(?:[/-]|$)/;
 /** The page declares itself something else: a product, a profile, a job, an event, a FAQ or a place. */
 const OTHER_PAGE_TYPE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:Product|ProfilePage|JobPosting|Event|FAQPage|LocalBusiness|SoftwareApplication|Course)"/;
-/** Running text with a printed byline or date: about 120 words, a short news item. */
+/**
+ * Running text with a date from the publisher (in metadata, printed by the headline, or in the address): any
+ * article-length text (detectArticle's minimum), so a short dated news item opens.
+ */
+const MIN_CHARS_WITH_DATE = 500;
+/**
+ * Running text with a byline, or set in an <article> element: about 120 words. Home pages put bylines under
+ * teasers and wrap teasers in <article>, so these ask for more text than a date does.
+ */
 const MIN_CHARS_WITH_PRINTED_EVIDENCE = 700;
 /**
  * Running text with no word from the publisher at all: a full story, about 330 words. Search pages and section
@@ -59,24 +72,42 @@ function textBeside(doc: Document, from: Element, forwards: boolean, limit: numb
   return (forwards ? parts : parts.reverse()).join(' ');
 }
 
+/** How many of the page's first-level headings to look beside: a site's logo is often the first h1. */
+const MAX_HEADLINES = 3;
+
 /**
- * A date printed for readers by the headline (the first h1): "26.01.2022 | Pressemitteilung", "By Jane Doe,
- * May 3, 2021". What a publisher prints on a story and not on a home page, a section front or a product page.
+ * A date printed for readers by the headline: "26.01.2022 | Pressemitteilung", "By Jane Doe, May 3, 2021". The
+ * headline is one of the first h1s (sites often make their logo the first), or whatever heads the main text
+ * block: the date line sits between headline and story. What a publisher prints on a story and not on a home
+ * page, a section front or a product page.
  */
-export function hasDateByHeadline(doc: Document): boolean {
-  const headline = doc.body?.getElementsByTagName('h1')[0];
-  if (!headline) return false;
-  return (
-    findDateText(textBeside(doc, headline, true, DATE_AFTER_HEADLINE_CHARS)) !== null ||
-    findDateText(textBeside(doc, headline, false, DATE_BEFORE_HEADLINE_CHARS)) !== null
-  );
+export function hasDateByHeadline(doc: Document, block: Element | null = null): boolean {
+  const headlines = doc.body ? Array.from(doc.body.getElementsByTagName('h1')).slice(0, MAX_HEADLINES) : [];
+  for (const headline of headlines) {
+    if (
+      findDateText(textBeside(doc, headline, true, DATE_AFTER_HEADLINE_CHARS)) !== null ||
+      findDateText(textBeside(doc, headline, false, DATE_BEFORE_HEADLINE_CHARS)) !== null
+    ) {
+      return true;
+    }
+  }
+  return block !== null && findDateText(textBeside(doc, block, false, DATE_BEFORE_HEADLINE_CHARS)) !== null;
+}
+
+/**
+ * The main text block is set in an <article> element: HTML's markup for a self-contained composition (a story,
+ * a post). Home pages wrap each teaser in one, but a teaser's text is no article-length block.
+ */
+export function inArticleElement(block: Element | null): boolean {
+  return block?.closest('article') != null;
 }
 
 /**
  * Three independent kinds of evidence: the page's text (one long block of running text, not teasers:
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
- * (schema.org Article types or og:type article; else a byline, a publication date in metadata or printed by the
- * headline, or a dated permalink), or, failing that, a full story's worth of running text. The news verdict needs all three; "always" sites the first two.
+ * (schema.org Article types in JSON-LD or microdata, or og:type article; else a publication date in metadata,
+ * printed by the headline or in the address, a byline, or an <article> element around the text), or, failing
+ * that, a full story's worth of running text. The news verdict needs all three; "always" sites the first two.
  *
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
@@ -86,8 +117,9 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   const signals = [...detection.signals];
   // No usable address: treated as a home page, so auto mode stays closed.
   const { path, query } = addressParts(url) ?? { path: '/', query: '' };
-  const homeUrl = HOME_PATH.test(path);
-  const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query);
+  const homeUrl = HOME_PATH.test(path) && !ITEM_QUERY.test(query);
+  const itemQuery = ITEM_QUERY.test(query);
+  const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query) || (PAGE_QUERY.test(query) && !itemQuery);
   if (homeUrl) signals.push('home-url');
   const isArticle = detection.isArticle && !listingAddress;
 
@@ -97,19 +129,26 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   if (otherType) signals.push('structured-other');
   if (datedUrl) signals.push('dated-url');
   // The publisher's word: a structured article type is enough with any article-length text (detectArticle's
-  // minimum); a byline, a date (in metadata or printed by the headline) or a dated permalink, with the length of
-  // a short news item; without any of them, only a full story's worth of running text.
+  // minimum); a date (in metadata, printed by the headline, or a dated permalink) with the same; a byline or an
+  // <article> element around the text with the length of a short news item; without any of them, only a full
+  // story's worth of running text.
   const chars = scan.block.chars;
   const candidate = isArticle && !otherType && !structured;
   // The costlier looks (byline classes by selector, text around the headline) are taken only where they decide.
-  const printedDecides =
-    candidate && !scan.hasPublished && !datedUrl && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
+  const dated = scan.hasPublished || datedUrl;
+  const dateDecides = candidate && !dated && chars >= MIN_CHARS_WITH_DATE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
+  const dateByHeadline = dateDecides && hasDateByHeadline(doc, scan.block.container);
+  if (dateByHeadline) signals.push('date-by-headline');
+  const printedDecides = candidate && !dated && !dateByHeadline && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
   const hasByline = scan.hasByline || (printedDecides && !scan.bylineClassesChecked && hasBylineClass(doc));
   if (hasByline) signals.push('byline');
-  const dateByHeadline = printedDecides && !hasByline && hasDateByHeadline(doc);
-  if (dateByHeadline) signals.push('date-by-headline');
-  const printed = scan.hasPublished || datedUrl || hasByline || dateByHeadline;
-  const evidence = structured || (printed && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) || chars >= MIN_CHARS_WITHOUT_EVIDENCE;
+  const articleElement = printedDecides && !hasByline && inArticleElement(scan.block.container);
+  if (articleElement) signals.push('article-element');
+  const evidence =
+    structured ||
+    ((dated || dateByHeadline) && chars >= MIN_CHARS_WITH_DATE) ||
+    ((hasByline || articleElement) && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) ||
+    chars >= MIN_CHARS_WITHOUT_EVIDENCE;
   const isNewsArticle = isArticle && !otherType && evidence;
   return { isArticle, isNewsArticle, signals };
 }

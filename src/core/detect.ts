@@ -4,11 +4,18 @@
  * many short teasers, each a linked heading with a sentence under it.
  */
 import { elementsUnder, textOf } from './dom.js';
+import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, PUBLISHED_META_KEYS } from './metadata/meta-tags.js';
 import { mainTextBlock, TEXT_BLOCK_SELECTOR } from './region.js';
 import type { DetectionResult } from './types.js';
 
 /** The largest block of running text must hold at least this much for a page to be an article. */
 const MIN_ARTICLE_CHARS = 500;
+/**
+ * A news brief: where the publisher both declares the page an article (schema.org or og:type) and dates it, a
+ * few short paragraphs are enough (about 50 words). Listings that declare themselves articles still fail the
+ * teaser checks below.
+ */
+const MIN_DECLARED_ARTICLE_CHARS = 300;
 /** Past this, the text block is long enough to be confidently an article. */
 const LONG_ARTICLE_CHARS = 1500;
 /** A listing shows many linked headings ("teasers"); an article at most a few in its related box. */
@@ -46,8 +53,14 @@ export interface PageScan {
   bylineClassesChecked: boolean;
 }
 
-const PUBLISHED_META = /^(?:article:published_time|datepublished)$/i;
-const AUTHOR_META = /^(?:author|article:author|dc\.creator|sailthru\.author|parsely-author)$/i;
+/**
+ * Meta tags that date the page or name its author: the metadata reader's keys, but Dublin Core's bare "date"
+ * (any date in the page's life, home pages included) and twitter:data1 (any label, often a reading time).
+ */
+const PUBLISHED_META: ReadonlySet<string> = new Set(PUBLISHED_META_KEYS.filter((key) => !GENERIC_DATE_META_KEYS.has(key)));
+const AUTHOR_META: ReadonlySet<string> = new Set(AUTHOR_META_KEYS.filter((key) => key !== 'twitter:data1'));
+/** schema.org microdata types of one article, as an itemtype address ends. */
+const ARTICLE_ITEMTYPE = /schema\.org\/(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)$/i;
 /** Class tokens of a byline element (checked only until one is found: the walk stays one pass). */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur)(?:$|[\s_-])/i;
 
@@ -85,10 +98,10 @@ export function scanPage(doc: Document): PageScan {
         if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
         break;
       case 'meta': {
-        const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '';
-        if (key.toLowerCase() === 'og:type') ogType = (el.getAttribute('content') ?? '').toLowerCase();
-        else if (PUBLISHED_META.test(key)) hasPublished = true;
-        else if (AUTHOR_META.test(key) && el.getAttribute('content')?.trim()) hasByline = true;
+        const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+        if (key === 'og:type') ogType = (el.getAttribute('content') ?? '').toLowerCase();
+        else if (PUBLISHED_META.has(key)) hasPublished = true;
+        else if (AUTHOR_META.has(key) && el.getAttribute('content')?.trim()) hasByline = true;
         break;
       }
       case 'time':
@@ -124,10 +137,10 @@ export function scanPageBySelectors(doc: Document): PageScan {
   let hasPublished = doc.querySelector('time[datetime], [itemprop="datePublished"]') !== null;
   let hasByline = false;
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '';
-    if (key.toLowerCase() === 'og:type') ogType = (meta.getAttribute('content') ?? '').toLowerCase();
-    else if (PUBLISHED_META.test(key)) hasPublished = true;
-    else if (AUTHOR_META.test(key) && meta.getAttribute('content')?.trim()) hasByline = true;
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+    if (key === 'og:type') ogType = (meta.getAttribute('content') ?? '').toLowerCase();
+    else if (PUBLISHED_META.has(key)) hasPublished = true;
+    else if (AUTHOR_META.has(key) && meta.getAttribute('content')?.trim()) hasByline = true;
   }
   // scanPage's tests, but byline classes (see hasBylineClass): rel or itemprop containing "author".
   if (!hasByline) hasByline = doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
@@ -161,9 +174,16 @@ export function addressParts(url: string): { path: string; query: string } | nul
   }
 }
 
-/** True when JSON-LD or og:type says the page itself is an article. */
-function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType'>): boolean {
-  return ARTICLE_JSONLD.test(scan.jsonLd) || scan.ogType === 'article';
+/**
+ * True when JSON-LD or og:type says the page itself is an article, or schema.org microdata marks the main text
+ * block as one (the item around the block, not any item on the page: listings mark every teaser).
+ */
+function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType' | 'block'>): boolean {
+  if (ARTICLE_JSONLD.test(scan.jsonLd) || scan.ogType === 'article') return true;
+  for (let el = scan.block.container?.closest('[itemtype]') ?? null; el; el = el.parentElement?.closest('[itemtype]') ?? null) {
+    if (ARTICLE_ITEMTYPE.test((el.getAttribute('itemtype') ?? '').trim())) return true;
+  }
+  return false;
 }
 
 export function detectArticle(doc: Document, url: string = doc.URL, scan: PageScan | null = null): DetectionResult {
@@ -171,7 +191,7 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   if (!doc.body || !doc.documentElement) return { isArticle: false, confidence: 0, signals: ['no-body'] };
   const { block, teasers, jsonLd, ogType, hasPublished } = scan ?? scanPage(doc);
 
-  const structuredArticle = isStructuredArticle({ jsonLd, ogType });
+  const structuredArticle = isStructuredArticle({ jsonLd, ogType, block });
   const structuredListing = LISTING_JSONLD.test(jsonLd) && !structuredArticle;
   if (structuredArticle) signals.push('structured-article');
   if (structuredListing) signals.push('structured-listing');
@@ -194,8 +214,9 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
     (blockTeasers >= MIN_BLOCK_TEASERS && blockTeasers * 2 >= block.paragraphs && block.chars / block.paragraphs <= MAX_SUMMARY_CHARS) ||
     (teasers >= LISTING_TEASERS && block.chars < teasers * CHARS_PER_TEASER_WITHOUT_BLOCK && block.paragraphs < MIN_ARTICLE_PARAGRAPHS);
   if (blockTeasers) signals.push(`block-teasers:${blockTeasers}`);
+  const minChars = structuredArticle && hasPublished ? MIN_DECLARED_ARTICLE_CHARS : MIN_ARTICLE_CHARS;
   const isArticle =
-    block.chars >= MIN_ARTICLE_CHARS && !listingByTeasers && !structuredListing && !searchPage && !(listingUrl && !structuredArticle);
+    block.chars >= minChars && !listingByTeasers && !structuredListing && !searchPage && !(listingUrl && !structuredArticle);
 
   let confidence = 0;
   if (isArticle) {

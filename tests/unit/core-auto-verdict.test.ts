@@ -12,6 +12,12 @@ const nonArticles = JSON.parse(readFileSync(join(NON_ARTICLES, 'pages.json'), 'u
 const nonArticle = (file: string, url: string) => page(readFileSync(join(NON_ARTICLES, file), 'utf8'), url);
 
 const STORY = 'https://www.itwire.com/security/kaspersky-sanctions.html';
+const URL = 'https://paper.example/news/bridge-approved';
+
+/** The helper's story page with its <article> element made a plain <div>: evidence of its own (tested below). */
+const plainPage = (parts: Parameters<typeof articlePage>[0]) => articlePage(parts).replace('<article>', '<div>').replace('</article>', '</div>');
+const paragraphs = (count: number) =>
+  Array.from({ length: count }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
 
 describe('autoVerdict', () => {
   it('opens the iTWire story and not its front page, wherever the front page is served', () => {
@@ -33,14 +39,58 @@ describe('autoVerdict', () => {
     expect(autoVerdict(page(articlePage({ head, body }), url)).isNewsArticle).toBe(false);
   });
 
-  it('needs the publisher\'s word: an article type, a date, a dated address or a byline', () => {
-    const body = Array.from({ length: 16 }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
-    const url = 'https://paper.example/news/bridge-approved';
-    expect(autoVerdict(page(articlePage({ body }), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
-    expect(autoVerdict(page(articlePage({ body, beforeBody: '<p class="byline">By Jane Doe</p>' }), url)).isNewsArticle).toBe(true);
-    expect(autoVerdict(page(articlePage({ body }), 'https://paper.example/2024/05/03/bridge-approved')).isNewsArticle).toBe(true);
+  it('needs the publisher\'s word: an article type, a date, a dated address, a byline or an <article> element', () => {
+    const body = paragraphs(16);
+    const url = URL;
+    expect(autoVerdict(page(plainPage({ body }), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
+    expect(autoVerdict(page(plainPage({ body, beforeBody: '<p class="byline">By Jane Doe</p>' }), url)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(plainPage({ body }), 'https://paper.example/2024/05/03/bridge-approved')).isNewsArticle).toBe(true);
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new river bridge"}</script>';
-    expect(autoVerdict(page(articlePage({ body, head: ld }), url)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(plainPage({ body, head: ld }), url)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(articlePage({ body }), url))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['article-element']) });
+  });
+
+  it.each([
+    ['a year-month-day path', 'https://paper.example/2024/05/03/bridge-approved'],
+    ['a compact date segment', 'https://paper.example/articles/35030/20240503/bridge-approved'],
+    ['a day-month-year slug', 'https://paper.example/press/03-05-2024-bridge-approved'],
+  ])('takes %s for a dated permalink', (_kind, url) => {
+    expect(autoVerdict(page(plainPage({ body: paragraphs(6) }), url))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['dated-url']) });
+  });
+
+  it('takes the generic publication-date and author meta tags, but not the bare "date" tag any page may carry', () => {
+    const body = paragraphs(6);
+    expect(autoVerdict(page(plainPage({ body, head: '<meta name="dc.date.issued" content="2024-05-03">' }), URL)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(plainPage({ body: paragraphs(8), head: '<meta name="sailthru.author" content="Jane Doe">' }), URL)).isNewsArticle).toBe(true);
+    expect(autoVerdict(page(plainPage({ body, head: '<meta name="date" content="2024-05-03">' }), URL)).isNewsArticle).toBe(false);
+  });
+
+  it('opens a short news brief that the publisher both declares an article and dates, and nothing shorter', () => {
+    const head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-03">';
+    const brief = paragraphs(4); // about 390 characters: under detectArticle's usual 500
+    expect(autoVerdict(page(plainPage({ head, body: brief }), URL))).toMatchObject({ isArticle: true, isNewsArticle: true });
+    // Declared but undated, or dated but undeclared: too short to be an article.
+    expect(autoVerdict(page(plainPage({ head: '<meta property="og:type" content="article">', body: brief }), URL)).isArticle).toBe(false);
+    expect(autoVerdict(page(plainPage({ head: '<meta property="article:published_time" content="2024-05-03">', body: brief }), URL)).isArticle).toBe(false);
+    expect(autoVerdict(page(plainPage({ head, body: paragraphs(1) }), URL)).isArticle).toBe(false);
+  });
+
+  it('takes schema.org microdata for an article type only where it marks the main text, not teasers elsewhere', () => {
+    const body = paragraphs(6);
+    const marked = plainPage({ body }).replace('<div class="story">', '<div class="story" itemscope itemtype="https://schema.org/NewsArticle">');
+    expect(autoVerdict(page(marked, URL)).signals).toContain('structured-article');
+    const teaser = '<aside><div itemscope itemtype="http://schema.org/Article"><h3><a href="/other">Another story on this site</a></h3></div></aside>';
+    expect(autoVerdict(page(plainPage({ body, aside: teaser }), URL)).signals).not.toContain('structured-article');
+  });
+
+  it('reads a root address that names one item as that item, and a page number inside an item as no listing', () => {
+    const head = '<meta property="article:published_time" content="2024-05-03">';
+    const story = plainPage({ head, body: paragraphs(6) });
+    expect(autoVerdict(page(story, 'https://blog.example/?p=5031'))).toMatchObject({ isNewsArticle: true });
+    expect(autoVerdict(page(story, 'https://paper.example/view.php?idx=8576&page=1'))).toMatchObject({ isNewsArticle: true });
+    expect(autoVerdict(page(story, 'https://paper.example/?lang=en')).isNewsArticle).toBe(false);
+    expect(autoVerdict(page(story, 'https://paper.example/news?page=2')).isNewsArticle).toBe(false);
+    expect(autoVerdict(page(story, 'https://paper.example/forum?p=2&sort=new')).isNewsArticle).toBe(false);
   });
 
   it.each([
@@ -48,18 +98,28 @@ describe('autoVerdict', () => {
     ['below the headline, month first, in a byline', '<div><span>By the newsroom</span> | <span>May 3, 2021</span></div>', ''],
     ['in another language', '<p>Veröffentlicht am 3. März 2021</p>', ''],
   ])('takes a date printed by the headline as the publisher\'s word: %s', (_kind, beforeBody) => {
-    const url = 'https://paper.example/news/bridge-approved';
-    const doc = page(articlePage({ beforeBody }), url);
+    const url = URL;
+    const doc = page(plainPage({ beforeBody }), url);
     expect(hasDateByHeadline(doc)).toBe(true);
     expect(autoVerdict(doc, url)).toMatchObject({ isArticle: true, isNewsArticle: true });
     // The same story without the date line has no word from the publisher and is too short to open on text alone.
-    expect(autoVerdict(page(articlePage({}), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
+    expect(autoVerdict(page(plainPage({}), url))).toMatchObject({ isArticle: true, isNewsArticle: false });
+  });
+
+  it('finds the headline\'s date where a logo is the first h1, and the date line heading the story where there is no h1', () => {
+    const logo = plainPage({ beforeBody: '<p>03.05.2024 | Press release</p>' }).replace('<body>', '<body><header><h1>Example News</h1></header>');
+    expect(hasDateByHeadline(page(logo, URL))).toBe(true);
+    const noH1 = plainPage({ beforeBody: '<p>Published 3 May 2024</p>' }).replace(/<(\/?)h1>/g, '<$1h2>');
+    const doc = page(noH1, URL);
+    expect(hasDateByHeadline(doc)).toBe(false); // no h1 to look beside…
+    expect(hasDateByHeadline(doc, doc.querySelector('.story'))).toBe(true); // …but the date line heads the text block
+    expect(autoVerdict(doc, URL).isNewsArticle).toBe(true);
   });
 
   it('does not take a date far from the headline, or one in a script, for a printed date', () => {
     const script = '<script>var built = "26.01.2022";</script>';
-    expect(hasDateByHeadline(page(articlePage({ beforeBody: script })))).toBe(false);
-    expect(hasDateByHeadline(page(articlePage({ afterBody: '<p>Archived on 26.01.2022</p>' })))).toBe(false);
+    expect(hasDateByHeadline(page(plainPage({ beforeBody: script })))).toBe(false);
+    expect(hasDateByHeadline(page(plainPage({ afterBody: '<p>Archived on 26.01.2022</p>' })))).toBe(false);
     expect(hasDateByHeadline(page('<html><body><p>26.01.2022</p><p>No headline on this page at all.</p></body></html>'))).toBe(false);
   });
 

@@ -112,19 +112,23 @@ export function inArticleElement(block: Element | null): boolean {
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
  */
-export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan = scanPageBySelectors(doc)): AutoVerdict {
-  const detection = detectArticle(doc, url, scan);
-  const signals = [...detection.signals];
+export function autoVerdict(doc: Document, url: string = doc.URL, scan?: PageScan): AutoVerdict {
+  // The address first: on a home, search or listing address nothing on the page can open the reader, so the page
+  // is not read at all (the detector runs on every page the user visits, fronts and searches included).
   // No usable address: treated as a home page, so auto mode stays closed.
   const { path, query } = addressParts(url) ?? { path: '/', query: '' };
-  const homeUrl = HOME_PATH.test(path) && !ITEM_QUERY.test(query);
   const itemQuery = ITEM_QUERY.test(query);
+  const homeUrl = HOME_PATH.test(path) && !itemQuery;
   const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query) || (PAGE_QUERY.test(query) && !itemQuery);
-  if (homeUrl) signals.push('home-url');
-  const isArticle = detection.isArticle && !listingAddress;
+  if (listingAddress) return { isArticle: false, isNewsArticle: false, signals: [homeUrl ? 'home-url' : 'listing-address'] };
+
+  const pageScan = scan ?? scanPageBySelectors(doc);
+  const detection = detectArticle(doc, url, pageScan);
+  const signals = [...detection.signals];
+  const isArticle = detection.isArticle;
 
   const structured = detection.signals.includes('structured-article');
-  const otherType = OTHER_PAGE_TYPE.test(scan.jsonLd) && !structured;
+  const otherType = OTHER_PAGE_TYPE.test(pageScan.jsonLd) && !structured;
   const datedUrl = DATED_PATH.test(path);
   if (otherType) signals.push('structured-other');
   if (datedUrl) signals.push('dated-url');
@@ -132,18 +136,19 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan: PageScan
   // minimum); a date (in metadata, printed by the headline, or a dated permalink) with the same; a byline or an
   // <article> element around the text with the length of a short news item; without any of them, only a full
   // story's worth of running text.
-  const chars = scan.block.chars;
+  const chars = pageScan.block.chars;
   const candidate = isArticle && !otherType && !structured;
-  // The costlier looks (byline classes by selector, text around the headline) are taken only where they decide.
-  const dated = scan.hasPublished || datedUrl;
+  // The costlier looks (text around the headline, byline classes by selector) are taken only where they decide.
+  const dated = pageScan.hasPublished || datedUrl;
   const dateDecides = candidate && !dated && chars >= MIN_CHARS_WITH_DATE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
-  const dateByHeadline = dateDecides && hasDateByHeadline(doc, scan.block.container);
+  const dateByHeadline = dateDecides && hasDateByHeadline(doc, pageScan.block.container);
   if (dateByHeadline) signals.push('date-by-headline');
   const printedDecides = candidate && !dated && !dateByHeadline && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE && chars < MIN_CHARS_WITHOUT_EVIDENCE;
-  const hasByline = scan.hasByline || (printedDecides && !scan.bylineClassesChecked && hasBylineClass(doc));
-  if (hasByline) signals.push('byline');
-  const articleElement = printedDecides && !hasByline && inArticleElement(scan.block.container);
+  // The <article> element first: a walk up from the text block, where byline classes take a query over the page.
+  const articleElement = printedDecides && !pageScan.hasByline && inArticleElement(pageScan.block.container);
   if (articleElement) signals.push('article-element');
+  const hasByline = pageScan.hasByline || (printedDecides && !articleElement && !pageScan.bylineClassesChecked && hasBylineClass(doc));
+  if (hasByline) signals.push('byline');
   const evidence =
     structured ||
     ((dated || dateByHeadline) && chars >= MIN_CHARS_WITH_DATE) ||

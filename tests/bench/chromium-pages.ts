@@ -51,7 +51,9 @@ export async function evaluateInPages<T>(
     for (const [i, page] of pages.entries()) {
       current = page.load().replace(PAGE_SCRIPTS, '');
       try {
-        await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+        // "load": the page as the extension meets it (content scripts run at document_idle, after the load or soon
+        // before it); every subresource is refused, so it comes at once.
+        await tab.goto(`http://127.0.0.1:9/bench/${i}`, { waitUntil: 'load', timeout: 15_000 });
         results.push({ page, value: (await tab.evaluate(script(i, page))) as T });
       } catch (error) {
         failed.push(`${page.dataset}/${page.id}: ${(error as Error).message.split('\n')[0]}`);

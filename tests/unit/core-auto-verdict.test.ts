@@ -1,5 +1,5 @@
 /** The auto-mode verdict: only pages that are one news or blog article by text, address and publisher evidence. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoVerdict, hasDateByHeadline } from '../../src/core/auto-verdict.js';
@@ -37,6 +37,16 @@ describe('autoVerdict', () => {
     const head = '<meta property="og:type" content="article">';
     const body = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
     expect(autoVerdict(page(articlePage({ head, body }), url)).isNewsArticle).toBe(false);
+  });
+
+  it('does not read a page at a home, search or listing address at all (the detector runs on every page)', () => {
+    const doc = page(articlePage({}), 'https://paper.example/search?q=bridge');
+    const query = vi.spyOn(doc, 'querySelectorAll');
+    expect(autoVerdict(doc, 'https://paper.example/search?q=bridge')).toMatchObject({ isNewsArticle: false, signals: ['listing-address'] });
+    expect(autoVerdict(doc, 'https://paper.example/')).toMatchObject({ isNewsArticle: false, signals: ['home-url'] });
+    expect(query).not.toHaveBeenCalled();
+    autoVerdict(doc, URL);
+    expect(query).toHaveBeenCalled();
   });
 
   it('needs the publisher\'s word: an article type, a date, a dated address, a byline or an <article> element', () => {

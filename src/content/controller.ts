@@ -5,6 +5,7 @@
  */
 import { extractArticle, type ArticleResult, type KeepRule } from '../core/index.js';
 import type { Runtime } from 'webextension-polyfill';
+import { prewarmReader } from '../reader/prewarm.js';
 import { openReaderView, type ReaderView } from '../reader/view.js';
 import { browser } from '../shared/browser.js';
 import { keepRuleSite, loadKeepRules, watchKeepRules } from '../shared/keep-rules.js';
@@ -136,6 +137,9 @@ export class ReaderController {
   async analyze(): Promise<AnalyzeResponse> {
     const [settings] = await Promise.all([loadSettings(), this.refreshKeepRules()]);
     const { article } = this.extract(settings);
+    // The popup now shows its card: warm what the reader's first render needs while the user reads it (after
+    // this answer has gone out).
+    if (!this.isOpen) setTimeout(prewarmReader, 0);
     return { ok: true, article: summarize(article), readerOpen: this.isOpen };
   }
 

@@ -33,7 +33,7 @@ export function stepValue(values: readonly number[], current: number, direction:
   return direction > 0 ? Math.min(...candidates) : Math.max(...candidates);
 }
 
-function formatLineHeight(value: number): string {
+export function formatLineHeight(value: number): string {
   return value.toLocaleString(undefined, { minimumFractionDigits: 1 });
 }
 
@@ -160,11 +160,21 @@ function watchTableWraps(ctx: ReaderContext): { render(): void; stop(): void } {
   };
 }
 
+/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
+function afterNextFrame(win: Window | null, fn: () => void): void {
+  if (win && typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export function mountAppearance(ctx: ReaderContext): ReaderFeature {
   const { doc, signal } = ctx;
   const resolveUrl = (path: string): string => browser.runtime.getURL(path);
   const ensureFont = (font: FontFamily): void => void loadBundledFont(doc, font, { resolveUrl });
-  ensureFont(ctx.appearance().font);
+  // The chosen face can never be ready for the reader's first frame (its bytes are fetched), so it is asked for
+  // right after that frame: starting the fetches costs the opening click several milliseconds otherwise.
+  afterNextFrame(doc.defaultView, () => {
+    if (!signal.aborted) ensureFont(ctx.appearance().font);
+  });
 
   const removePrintSheet = adoptPrintSheet(doc);
   signal.addEventListener('abort', removePrintSheet, { once: true });

@@ -53,6 +53,20 @@ describe('content script', () => {
     expect(fakeBrowser.runtime.onMessage.listeners.size).toBe(1);
   });
 
+  it('warms the reader\'s strings and locale data once, after answering analyze', async () => {
+    await inject();
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    const warmed = (): boolean => getMessage.mock.calls.some(([key]) => key === 'readerClose');
+    await send({ type: 'analyze' });
+    expect(warmed()).toBe(false); // the answer goes out first
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(warmed()).toBe(true);
+    getMessage.mockClear();
+    await send({ type: 'analyze' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(warmed()).toBe(false); // once per content script
+  });
+
   it('answers analyze with the card data and no body, text or stripped HTML', async () => {
     await inject();
     const response = (await send({ type: 'analyze' })) as AnalyzeResponse;

@@ -61,6 +61,20 @@ const PUBLISHED_META: ReadonlySet<string> = new Set(PUBLISHED_META_KEYS.filter((
 const AUTHOR_META: ReadonlySet<string> = new Set(AUTHOR_META_KEYS.filter((key) => key !== 'twitter:data1'));
 /** schema.org microdata types of one article, as an itemtype address ends. */
 const ARTICLE_ITEMTYPE = /schema\.org\/(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)$/i;
+/** What a page's meta tags say about it (both scans read them the same way). */
+interface MetaFindings {
+  ogType: string;
+  hasPublished: boolean;
+  hasByline: boolean;
+}
+
+function noteMeta(meta: Element, found: MetaFindings): void {
+  const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
+  if (key === 'og:type') found.ogType = (meta.getAttribute('content') ?? '').toLowerCase();
+  else if (PUBLISHED_META.has(key)) found.hasPublished = true;
+  else if (AUTHOR_META.has(key) && meta.getAttribute('content')?.trim()) found.hasByline = true;
+}
+
 /** Class tokens of a byline element (checked only until one is found: the walk stays one pass). */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur)(?:$|[\s_-])/i;
 
@@ -86,26 +100,20 @@ function teasersIn(container: Element): number {
 export function scanPage(doc: Document): PageScan {
   let teasers = 0;
   let jsonLd = '';
-  let ogType = '';
-  let hasPublished = false;
-  let hasByline = false;
+  const found: MetaFindings = { ogType: '', hasPublished: false, hasByline: false };
   for (const el of elementsUnder(doc.documentElement)) {
-    if (!hasByline && (BYLINE_CLASS.test(el.getAttribute('class') ?? '') || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`))) {
-      hasByline = true;
+    if (!found.hasByline && (BYLINE_CLASS.test(el.getAttribute('class') ?? '') || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`))) {
+      found.hasByline = true;
     }
     switch (el.localName) {
       case 'script':
         if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
         break;
-      case 'meta': {
-        const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
-        if (key === 'og:type') ogType = (el.getAttribute('content') ?? '').toLowerCase();
-        else if (PUBLISHED_META.has(key)) hasPublished = true;
-        else if (AUTHOR_META.has(key) && el.getAttribute('content')?.trim()) hasByline = true;
+      case 'meta':
+        noteMeta(el, found);
         break;
-      }
       case 'time':
-        if (el.hasAttribute('datetime')) hasPublished = true;
+        if (el.hasAttribute('datetime')) found.hasPublished = true;
         break;
       case 'h2':
       case 'h3':
@@ -113,11 +121,11 @@ export function scanPage(doc: Document): PageScan {
         if (isTeaser(el)) teasers++;
         break;
       default:
-        if (!hasPublished && el.getAttribute('itemprop') === 'datePublished') hasPublished = true;
+        if (!found.hasPublished && el.getAttribute('itemprop') === 'datePublished') found.hasPublished = true;
     }
   }
   const block = doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 };
-  return { block, teasers, jsonLd, ogType, hasPublished, hasByline, bylineClassesChecked: true };
+  return { block, teasers, jsonLd, ...found, bylineClassesChecked: true };
 }
 
 /**
@@ -133,17 +141,11 @@ export function scanPageBySelectors(doc: Document): PageScan {
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     if ((script.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${script.textContent ?? ''}\n`;
   }
-  let ogType = '';
-  let hasPublished = doc.querySelector('time[datetime], [itemprop="datePublished"]') !== null;
-  let hasByline = false;
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
-    if (key === 'og:type') ogType = (meta.getAttribute('content') ?? '').toLowerCase();
-    else if (PUBLISHED_META.has(key)) hasPublished = true;
-    else if (AUTHOR_META.has(key) && meta.getAttribute('content')?.trim()) hasByline = true;
-  }
-  // scanPage's tests, but byline classes (see hasBylineClass): rel or itemprop containing "author".
-  if (!hasByline) hasByline = doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
+  const found: MetaFindings = { ogType: '', hasPublished: false, hasByline: false };
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) noteMeta(meta, found);
+  // scanPage's tests, but byline classes (see hasBylineClass); each query only while the meta tags left it open.
+  found.hasPublished ||= doc.querySelector('time[datetime], [itemprop="datePublished"]') !== null;
+  found.hasByline ||= doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
   let teasers = 0;
   for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4'))) if (isTeaser(heading)) teasers++;
   // Paragraphs first (a short list); the page's many divs are looked at for bare text only when the paragraphs
@@ -153,7 +155,7 @@ export function scanPageBySelectors(doc: Document): PageScan {
     block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll('p, pre')));
     if (block.chars < MIN_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
   }
-  return { block, teasers, jsonLd, ogType, hasPublished, hasByline, bylineClassesChecked: false };
+  return { block, teasers, jsonLd, ...found, bylineClassesChecked: false };
 }
 
 /** True when an element has a byline class token (what scanPage also counts as `hasByline`), by selector. */

@@ -4,7 +4,7 @@
  * Every request that is not to 127.0.0.1 (or the extension) is aborted and recorded.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAllMustContain,
   expectItwireCard,
@@ -13,52 +13,21 @@ import {
   ITWIRE_ARTICLE,
   ITWIRE_HOME,
 } from './harness/assertions.js';
-import { type ChromiumSession, launchChromium, pageSurface } from './harness/chromium.js';
+import { pageSurface } from './harness/chromium.js';
 import { artifactPath } from './harness/paths.js';
 import { PopupView } from './harness/popup.js';
 import { capturePageState, ReaderView, scrollPageTo } from './harness/reader.js';
-import { startServer, type TestServer } from './harness/server.js';
+import { chromiumReaderSuite } from './harness/reader-suite.js';
 import { findSetting, STRIP_ADS_KEY } from './harness/settings.js';
 
 describe('Clearpage in Chromium', () => {
-  let server: TestServer | undefined;
-  let chrome: ChromiumSession | undefined;
-  let opened: Page[] = [];
+  const { browser, origin, open, track } = chromiumReaderSuite();
 
-  /** The session, or a clear failure if beforeAll could not start it. */
-  function browser(): ChromiumSession {
-    if (!chrome) throw new Error('Chromium did not start (see beforeAll)');
-    return chrome;
-  }
-  function origin(): TestServer {
-    if (!server) throw new Error('the test server did not start (see beforeAll)');
-    return server;
-  }
-  async function open(url: string): Promise<Page> {
-    const page = await browser().openPage(url);
-    opened.push(page);
-    return page;
-  }
   /** Opens the page, clicks the toolbar button, and waits for the popup to settle. */
   async function popupFor(page: Page): Promise<{ popup: PopupView; state: string }> {
     const popup = new PopupView(await browser().clickAction(page));
     return { popup, state: await popup.settled() };
   }
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const page of opened) await page.close().catch(() => undefined);
-    opened = [];
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
 
   it('toolbar button on a news story: popup card, then the reader view', async () => {
     const url = origin().url(`/${ITWIRE_ARTICLE}.html`);
@@ -90,7 +59,7 @@ describe('Clearpage in Chromium', () => {
 
     const tabId = await browser().tabIdOf(url);
     const popupTab = await browser().openPopupTab(tabId);
-    opened.push(popupTab);
+    track(popupTab);
     const popup = new PopupView(pageSurface(popupTab, 'popup tab'));
     expect(await popup.settled(), 'popup body[data-state]').toBe('article');
     expectItwireCard(await popup.card());

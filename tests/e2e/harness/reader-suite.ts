@@ -17,6 +17,8 @@ export interface ReaderSuite {
   origin(): TestServer;
   /** A new tab on `url`, closed after the test. */
   open(url: string): Promise<Page>;
+  /** Closes `page` after the test too (a tab opened some other way). */
+  track(page: Page): void;
   /** Toolbar click, "Open reader view" in the popup, the reader rendered, the tab in front. */
   openReader(page: Page): Promise<ReaderView>;
 }
@@ -56,6 +58,9 @@ export function chromiumReaderSuite(setup?: (server: TestServer) => void): Reade
       const page = await suite.browser().openPage(url);
       opened.push(page);
       return page;
+    },
+    track(page) {
+      opened.push(page);
     },
     async openReader(page) {
       const popup = new PopupView(await suite.browser().clickAction(page));

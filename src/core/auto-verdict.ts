@@ -98,7 +98,7 @@ export function hasDateByHeadline(doc: Document, block: Element | null = null): 
  * The main text block is set in an <article> element: HTML's markup for a self-contained composition (a story,
  * a post). Home pages wrap each teaser in one, but a teaser's text is no article-length block.
  */
-export function inArticleElement(block: Element | null): boolean {
+function inArticleElement(block: Element | null): boolean {
   return block?.closest('article') != null;
 }
 

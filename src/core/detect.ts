@@ -31,7 +31,9 @@ const MAX_SUMMARY_CHARS = 300;
 const CHARS_PER_TEASER_WITHOUT_BLOCK = 120;
 const MIN_ARTICLE_PARAGRAPHS = 3;
 
-const ARTICLE_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)"/;
+/** schema.org types of one article, as JSON-LD's "@type" or microdata's itemtype names them. */
+const ARTICLE_TYPES = '[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report';
+const ARTICLE_JSONLD = new RegExp(`"@type"\\s*:\\s*(?:\\[[^\\]]*)?"(?:${ARTICLE_TYPES})"`);
 const LISTING_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|SearchResultsPage|ItemList)"/;
 export const SEARCH_URL = /[?&](?:q|s|query|search|keywords?|term)=|\/search(?:[/?]|$)/i;
 export const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
@@ -59,8 +61,8 @@ export interface PageScan {
  */
 const PUBLISHED_META: ReadonlySet<string> = new Set(PUBLISHED_META_KEYS.filter((key) => !GENERIC_DATE_META_KEYS.has(key)));
 const AUTHOR_META: ReadonlySet<string> = new Set(AUTHOR_META_KEYS.filter((key) => key !== 'twitter:data1'));
-/** schema.org microdata types of one article, as an itemtype address ends. */
-const ARTICLE_ITEMTYPE = /schema\.org\/(?:[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report)$/i;
+/** A microdata itemtype address naming one of those types. */
+const ARTICLE_ITEMTYPE = new RegExp(`schema\\.org/(?:${ARTICLE_TYPES})$`, 'i');
 /** What a page's meta tags say about it (both scans read them the same way). */
 interface MetaFindings {
   ogType: string;

@@ -111,6 +111,35 @@ describe('extractArticle: stripped blocks', () => {
     }
   });
 
+  describe('a promotion kept in place with "strip ads" off', () => {
+    const storyWith = (promo: string) => articlePage({
+      body: Array.from({ length: 8 }, (_, i) =>
+        `<p>Paragraph ${i + 1} of the story explains in plain words what happened, who was involved, and why it matters.</p>${i === 3 ? promo : ''}`).join('\n'),
+    });
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    const summit = (label: string, cls: string) =>
+      `<div class="${cls}"><p>${label} Join us at the Waterfront Summit on 4 June 2025, where speakers from the council, the port and local firms talk about the bridge.</p>` +
+      '<p>The two-day conference, with talks, workshops and a harbour tour, sells early tickets at a reduced price, ' +
+      '<a href="https://events.example.com/summit?utm_source=news">register now</a>.</p></div>';
+
+    it('is in the article once when Readability kept it in part (it drops the hidden label that opens the block)', () => {
+      const html = storyWith(summit('<span aria-hidden="true">Partner event label</span>', 'box'));
+      expect(extractArticle(page(html)).textContent).not.toContain('Waterfront Summit');
+      const text = normalise(extractArticle(page(html), { stripAds: false }).textContent);
+      expect(count(text, 'Join us at the Waterfront Summit')).toBe(1);
+      expect(count(text, 'The two-day conference')).toBe(1);
+    });
+
+    it('goes back right after the paragraph it followed when Readability dropped it (its promotional class)', () => {
+      const html = storyWith(summit('', 'event-promo'));
+      const text = normalise(extractArticle(page(html), { stripAds: false }).textContent);
+      expect(count(text, 'Join us at the Waterfront Summit')).toBe(1);
+      const at = text.indexOf('Join us at the Waterfront Summit');
+      expect(at).toBeGreaterThan(text.indexOf('Paragraph 4 of the story'));
+      expect(at).toBeLessThan(text.indexOf('Paragraph 5 of the story'));
+    });
+  });
+
   it('ignores data-cp-kept attributes the page sets itself', () => {
     const html = articlePage({}).replace('<div class="story">', '<div class="story" data-cp-kept="s1">');
     expect(extractArticle(page(html)).contentHtml).not.toContain('data-cp-kept');

@@ -98,11 +98,21 @@ export function videoStandIn(doc: Document, address: string, title: string | nul
 /**
  * What a reader shows instead of each video player: a paragraph with a link to the video, marked
  * `data-cp-embed` so the reader can label it in the user's language. The text names the video's site.
+ * One link per video: a page that embeds the same player twice (often a desktop and a mobile copy, one of
+ * them hidden by the page's style) gets one link, where the first copy was.
  */
 export function replaceVideoEmbeds(content: Element): void {
   const doc = content.ownerDocument;
+  const seen = new Set<string>();
   for (const frame of Array.from(content.querySelectorAll(`iframe[data-cp-video="${VIDEO_MARK}"]`))) {
     const address = frame.getAttribute('data-cp-address') ?? '';
+    const parent = frame.parentElement;
+    if (seen.has(address)) {
+      if (parent?.localName === 'p' && !(parent.textContent ?? '').trim() && parent.children.length === 1) parent.remove();
+      else frame.remove();
+      continue;
+    }
+    seen.add(address);
     const title = frame.getAttribute('title');
     let href = address;
     let host = '';
@@ -120,7 +130,6 @@ export function replaceVideoEmbeds(content: Element): void {
     a.textContent = `Video${title ? `: ${title}` : ''}${host ? ` (${host})` : ''}`;
     p.appendChild(a);
     // A player alone in its wrapper paragraph takes the paragraph's place; otherwise it sits after it.
-    const parent = frame.parentElement;
     if (parent?.localName === 'p' && !(parent.textContent ?? '').trim()) parent.replaceWith(p);
     else frame.replaceWith(p);
   }

@@ -75,6 +75,16 @@ describe('embedded video', () => {
     expect(content.querySelector('iframe')).toBeNull();
   });
 
+  it('gives one link for a player the page embeds twice (a desktop and a mobile copy), where the first copy was', () => {
+    const player = (cls: string) => `<div class="${cls}"><iframe src="https://player.video.example/embed/7" allowfullscreen title="Flood barrier"></iframe></div>`;
+    const content = contentWith(`${player('video-desktop')}<p>Between the two copies, a paragraph of the story that readers should see once.</p>${player('video-mobile')}`);
+    const links = content.querySelectorAll('a[data-cp-embed="video"]');
+    expect(links).toHaveLength(1);
+    expect(links[0]?.textContent).toBe('Video: Flood barrier (player.video.example)');
+    expect(content.textContent!.indexOf('Video: Flood barrier')).toBeLessThan(content.textContent!.indexOf('Between the two copies'));
+    expect(content.querySelector('iframe')).toBeNull();
+  });
+
   it('leaves out frames that are not players (ads, forms, widgets)', () => {
     const content = contentWith('<iframe src="https://ads.example/slot?id=3" width="300" height="250"></iframe><iframe src="/newsletter-form"></iframe>');
     expect(content.querySelector('a[data-cp-embed]')).toBeNull();

@@ -5,9 +5,11 @@
  * does. Whatever the page, the core must not throw, must return well-typed data, must not invent text and
  * must not repeat a paragraph the page had once.
  *
- * A failure prints fast-check's seed and path; run again with the same generated pages:
+ * The suite runs a fixed seed, so every run (CI's included) checks the same pages and a red run means a change,
+ * not luck. A failure prints fast-check's seed and path; run again with the same generated pages:
  *   FC_SEED=<seed> FC_PATH=<path> npx vitest run tests/unit/core-properties.test.ts
- * and hunt with more pages: FC_RUNS=1000 npx vitest run tests/unit/core-properties.test.ts
+ * and hunt for new counterexamples with other and more pages (a seed from the clock, printed):
+ *   FC_SEED=random FC_RUNS=1000 npx vitest run tests/unit/core-properties.test.ts
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +19,9 @@ import type { ArticleResult, MetadataSource, RuleFamily } from '../../src/core/i
 
 /** Enough pages to walk the grammar's corners while the file stays under 20 s on a busy 2-core machine. FC_RUNS hunts longer. */
 const NUM_RUNS = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 60;
-/** The seed comes from the environment when reproducing a failure, else from the clock; it is printed either way. */
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 ** 31;
+/** A fixed seed unless the environment names one (or asks for a random one to hunt); it is printed either way. */
+const FIXED_SEED = 20261128;
+const SEED = process.env.FC_SEED === 'random' ? Date.now() % 2 ** 31 : process.env.FC_SEED ? Number(process.env.FC_SEED) : FIXED_SEED;
 const PATH = process.env.FC_PATH;
 const RUN = { numRuns: NUM_RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: true };
 
@@ -321,5 +324,5 @@ describe('core properties on generated pages', () => {
       }),
       RUN,
     );
-  });
+  }, Math.max(20_000, NUM_RUNS * 400));
 });

@@ -5,7 +5,7 @@
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
 import { findDateText } from './metadata/dates.js';
-import { addressParts, detectArticle, hasBylineClass, LISTING_URL, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
+import { addressParts, detectArticle, hasBylineClass, isListingPath, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
 export interface AutoVerdict {
   /** An article by `detectArticle`, and not at the root of a site: what a site set to "always" needs. */
@@ -119,7 +119,7 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan?: PageSca
   const { path, query } = addressParts(url) ?? { path: '/', query: '' };
   const itemQuery = ITEM_QUERY.test(query);
   const homeUrl = HOME_PATH.test(path) && !itemQuery;
-  const listingAddress = homeUrl || SEARCH_URL.test(path + query) || LISTING_URL.test(path) || LISTING_QUERY.test(query) || (PAGE_QUERY.test(query) && !itemQuery);
+  const listingAddress = homeUrl || SEARCH_URL.test(path + query) || isListingPath(path) || LISTING_QUERY.test(query) || (PAGE_QUERY.test(query) && !itemQuery);
   if (listingAddress) return { isArticle: false, isNewsArticle: false, signals: [homeUrl ? 'home-url' : 'listing-address'] };
 
   const pageScan = scan ?? scanPageBySelectors(doc);

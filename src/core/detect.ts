@@ -5,7 +5,7 @@
  */
 import { elementsUnder, textOf } from './dom.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, PUBLISHED_META_KEYS } from './metadata/meta-tags.js';
-import { mainTextBlock, TEXT_BLOCK_SELECTOR } from './region.js';
+import { articleRegion, mainTextBlock, TEXT_BLOCK_SELECTOR } from './region.js';
 import type { DetectionResult } from './types.js';
 
 /** The largest block of running text must hold at least this much for a page to be an article. */
@@ -26,7 +26,9 @@ const MIN_BLOCK_TEASERS = 3;
 const MAX_SUMMARY_CHARS = 300;
 /**
  * Many teasers and a thin text block (fewer than MIN_ARTICLE_PARAGRAPHS paragraphs, less than this per
- * teaser): a front page whose summaries sit in separate boxes.
+ * teaser): a front page whose summaries sit in separate boxes. Only the teasers inside the article region
+ * (headline and text block, see region.ts) count where there is one: a short story's "more news" boxes sit
+ * beside it, a front page's teasers around its lead story.
  */
 const CHARS_PER_TEASER_WITHOUT_BLOCK = 120;
 const MIN_ARTICLE_PARAGRAPHS = 3;
@@ -36,7 +38,17 @@ const ARTICLE_TYPES = '[A-Za-z]*NewsArticle|Article|BlogPosting|LiveBlogPosting|
 const ARTICLE_JSONLD = new RegExp(`"@type"\\s*:\\s*(?:\\[[^\\]]*)?"(?:${ARTICLE_TYPES})"`);
 const LISTING_JSONLD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|SearchResultsPage|ItemList)"/;
 export const SEARCH_URL = /[?&](?:q|s|query|search|keywords?|term)=|\/search(?:[/?]|$)/i;
-export const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
+const LISTING_URL = /\/(?:tags?|category|categories|topics?|section|sections|archives?|authors?|page\/\d+)(?:\/|$)/i;
+/**
+ * A dated story: a year and month in the path, then a slug. Sites file stories under listing words too
+ * ("/ideas/archive/2020/08/californias-disasters/615610/"), while a dated listing ends at the date ("/archive/2020/08/").
+ */
+const DATED_STORY_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?[^/]*[a-z]{3}/i;
+
+/** A listing's path: a tag, category, topic, section, archive or author page, or a page number; not a dated story filed under one. */
+export function isListingPath(path: string): boolean {
+  return LISTING_URL.test(path) && !DATED_STORY_PATH.test(path);
+}
 
 /** What one walk over the page finds: the evidence every signal below is computed from. */
 export interface PageScan {
@@ -204,7 +216,7 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   // No usable URL: judge by content alone.
   const { path, query: search } = addressParts(url) ?? { path: '/', query: '' };
   const searchPage = SEARCH_URL.test(path + search);
-  const listingUrl = LISTING_URL.test(path);
+  const listingUrl = isListingPath(path);
   if (searchPage) signals.push('search-url');
   if (listingUrl) signals.push('listing-url');
 
@@ -214,10 +226,21 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
   // A listing's text block is its teasers' summaries: linked headings alternate with one-line paragraphs.
   // Teasers elsewhere on the page (related boxes, sidebars) say nothing about the main block.
   const blockTeasers = block.container ? teasersIn(block.container) : 0;
-  const listingByTeasers =
-    (blockTeasers >= MIN_BLOCK_TEASERS && blockTeasers * 2 >= block.paragraphs && block.chars / block.paragraphs <= MAX_SUMMARY_CHARS) ||
-    (teasers >= LISTING_TEASERS && block.chars < teasers * CHARS_PER_TEASER_WITHOUT_BLOCK && block.paragraphs < MIN_ARTICLE_PARAGRAPHS);
   if (blockTeasers) signals.push(`block-teasers:${blockTeasers}`);
+  const thinBlockAmong = (count: number) =>
+    count >= LISTING_TEASERS && block.chars < count * CHARS_PER_TEASER_WITHOUT_BLOCK && block.paragraphs < MIN_ARTICLE_PARAGRAPHS;
+  const summariesInBlock =
+    blockTeasers >= MIN_BLOCK_TEASERS && blockTeasers * 2 >= block.paragraphs && block.chars / block.paragraphs <= MAX_SUMMARY_CHARS;
+  let thinBlock = thinBlockAmong(teasers);
+  if (thinBlock && !summariesInBlock) {
+    const region = articleRegion(doc.body, doc.body.getElementsByTagName('h1')[0] ?? null, block.container);
+    if (region) {
+      const regionTeasers = teasersIn(region);
+      signals.push(`region-teasers:${regionTeasers}`);
+      thinBlock = thinBlockAmong(regionTeasers);
+    }
+  }
+  const listingByTeasers = summariesInBlock || thinBlock;
   const minChars = structuredArticle && hasPublished ? MIN_DECLARED_ARTICLE_CHARS : MIN_ARTICLE_CHARS;
   const isArticle =
     block.chars >= minChars && !listingByTeasers && !structuredListing && !searchPage && !(listingUrl && !structuredArticle);

@@ -33,6 +33,7 @@ describe('autoVerdict', () => {
     ['a search', 'https://paper.example/search?q=bridge'],
     ['a tag page', 'https://paper.example/tag/bridges/'],
     ['a paginated listing', 'https://paper.example/news?page=2'],
+    ['a monthly archive', 'https://paper.example/archive/2020/08/'],
   ])('stays closed on an article-like page at %s', (_kind, url) => {
     const head = '<meta property="og:type" content="article">';
     const body = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i} tells the story in plain words, long enough to count as running text in any detector.</p>`).join('');
@@ -66,6 +67,24 @@ describe('autoVerdict', () => {
     ['a day-month-year slug', 'https://paper.example/press/03-05-2024-bridge-approved'],
   ])('takes %s for a dated permalink', (_kind, url) => {
     expect(autoVerdict(page(plainPage({ body: paragraphs(6) }), url))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['dated-url']) });
+  });
+
+  it('takes a dated story filed under a listing word for a story ("/ideas/archive/2020/08/slug/615610/")', () => {
+    const url = 'https://magazine.example/ideas/archive/2020/08/the-bridge-is-approved/615610/';
+    expect(autoVerdict(page(plainPage({ body: paragraphs(6) }), url))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['dated-url']) });
+    expect(autoVerdict(page(plainPage({ body: paragraphs(6) }), 'https://magazine.example/ideas/archive/2020/08/')).isNewsArticle).toBe(false);
+    expect(autoVerdict(page(plainPage({ body: paragraphs(6) }), 'https://magazine.example/tag/bridges/')).isNewsArticle).toBe(false);
+  });
+
+  it('takes a short story with a "more news" box beside it for a story, and a lead story among teasers for a front page', () => {
+    const head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-03">';
+    const teasers = Array.from({ length: 8 }, (_, i) => `<h3><a href="/news/other-story-${i}">Another story from the newsroom, number ${i}</a></h3>`).join('');
+    // Two long paragraphs (about 650 characters): a thin block next to eight teasers.
+    const body = Array.from({ length: 2 }, (_, i) => `<p>${i ? 'Then' : 'First'}, ${'the council met on the river bank and voted for the new bridge, '.repeat(5)}after a long debate.</p>`).join('');
+    const story = plainPage({ head, body, aside: `<aside>${teasers}</aside>` });
+    expect(autoVerdict(page(story, URL))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['region-teasers:0']) });
+    const front = plainPage({ head, body, afterBody: teasers });
+    expect(autoVerdict(page(front, URL))).toMatchObject({ isArticle: false, isNewsArticle: false, signals: expect.arrayContaining(['region-teasers:8']) });
   });
 
   it('takes the generic publication-date and author meta tags, but not the bare "date" tag any page may carry', () => {

@@ -4,6 +4,7 @@
  * more than a missed article (the toolbar button is still there). Pure and small: the detector bundle that
  * runs on every page when auto mode is on is built from this, `detect.ts` and the site rules, nothing more.
  */
+import { linkDensity } from './dom.js';
 import { findDateText } from './metadata/dates.js';
 import { addressParts, detectArticle, hasBylineClass, isListingPath, scanPageBySelectors, SEARCH_URL, type PageScan } from './detect.js';
 
@@ -46,6 +47,14 @@ const MIN_CHARS_WITH_PRINTED_EVIDENCE = 700;
  * fronts with summaries under each result reach detectArticle's "long" (1,500 characters) in one block.
  */
 const MIN_CHARS_WITHOUT_EVIDENCE = 2000;
+/**
+ * Unless the text reads as prose, which search results, archives and fronts do not: from about 170 words, in
+ * paragraphs of about 35 words on average (summaries under results and teasers run to a line or two), with
+ * under one character in ten inside a link (their linked headlines and "read more" links).
+ */
+const MIN_PROSE_CHARS = 1000;
+const MIN_PROSE_PARAGRAPH_CHARS = 200;
+const MAX_PROSE_LINK_DENSITY = 0.1;
 
 /** How much text after the headline a printed date may sit in (a date line, "By Jane Doe | 3 May 2021"). */
 const DATE_AFTER_HEADLINE_CHARS = 300;
@@ -102,12 +111,21 @@ function inArticleElement(block: Element | null): boolean {
   return block?.closest('article') != null;
 }
 
+/** The main text block reads as prose: long paragraphs, few links (see MIN_PROSE_CHARS). */
+function isProse(block: PageScan['block']): boolean {
+  return (
+    block.container !== null &&
+    block.chars / Math.max(1, block.paragraphs) >= MIN_PROSE_PARAGRAPH_CHARS &&
+    linkDensity(block.container) < MAX_PROSE_LINK_DENSITY
+  );
+}
+
 /**
  * Three independent kinds of evidence: the page's text (one long block of running text, not teasers:
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
  * (schema.org Article types in JSON-LD or microdata, or og:type article; else a publication date in metadata,
  * printed by the headline or in the address, a byline, or an <article> element around the text), or, failing
- * that, a full story's worth of running text. The news verdict needs all three; "always" sites the first two.
+ * that, running text that reads as prose (long paragraphs, few links), or a full story's worth of any running text. The news verdict needs all three; "always" sites the first two.
  *
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.
@@ -149,10 +167,15 @@ export function autoVerdict(doc: Document, url: string = doc.URL, scan?: PageSca
   if (articleElement) signals.push('article-element');
   const hasByline = pageScan.hasByline || (printedDecides && !articleElement && !pageScan.bylineClassesChecked && hasBylineClass(doc));
   if (hasByline) signals.push('byline');
+  const printed = (hasByline || articleElement) && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE;
+  const proseDecides = candidate && !dated && !dateByHeadline && !printed && chars >= MIN_PROSE_CHARS && chars < MIN_CHARS_WITHOUT_EVIDENCE;
+  const prose = proseDecides && isProse(pageScan.block);
+  if (prose) signals.push('prose');
   const evidence =
     structured ||
     ((dated || dateByHeadline) && chars >= MIN_CHARS_WITH_DATE) ||
-    ((hasByline || articleElement) && chars >= MIN_CHARS_WITH_PRINTED_EVIDENCE) ||
+    printed ||
+    prose ||
     chars >= MIN_CHARS_WITHOUT_EVIDENCE;
   const isNewsArticle = isArticle && !otherType && evidence;
   return { isArticle, isNewsArticle, signals };

@@ -87,6 +87,18 @@ describe('autoVerdict', () => {
     expect(autoVerdict(page(front, URL))).toMatchObject({ isArticle: false, isNewsArticle: false, signals: expect.arrayContaining(['region-teasers:8']) });
   });
 
+  it('opens on prose alone from about 170 words, but not on as much text in summaries or links', () => {
+    const sentence = 'The council met on the river bank and voted for the new bridge after a long debate about its cost. ';
+    const prose = Array.from({ length: 5 }, () => `<p>${sentence.repeat(2)}And so it was decided.</p>`).join(''); // 5 × 220 characters
+    expect(autoVerdict(page(plainPage({ body: prose }), URL))).toMatchObject({ isNewsArticle: true, signals: expect.arrayContaining(['prose']) });
+    // The same text as nine summary lines: too short a paragraph for prose.
+    const summaries = Array.from({ length: 9 }, () => `<p>${sentence}More.</p>`).join('');
+    expect(autoVerdict(page(plainPage({ body: summaries }), URL)).isNewsArticle).toBe(false);
+    // Or as long paragraphs that each open with a linked headline (one character in eight linked).
+    const linked = Array.from({ length: 5 }, (_, i) => `<p><a href="/news/${i}">Bridge vote on the river bank</a> ${sentence.repeat(2)}</p>`).join('');
+    expect(autoVerdict(page(plainPage({ body: linked }), URL)).isNewsArticle).toBe(false);
+  });
+
   it('takes the generic publication-date and author meta tags, but not the bare "date" tag any page may carry', () => {
     const body = paragraphs(6);
     expect(autoVerdict(page(plainPage({ body, head: '<meta name="dc.date.issued" content="2024-05-03">' }), URL)).isNewsArticle).toBe(true);

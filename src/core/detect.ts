@@ -11,9 +11,9 @@ import type { DetectionResult } from './types.js';
 /** The largest block of running text must hold at least this much for a page to be an article. */
 const MIN_ARTICLE_CHARS = 500;
 /**
- * A news brief: where the publisher both declares the page an article (schema.org or og:type) and dates it, a
- * few short paragraphs are enough (about 50 words). Listings that declare themselves articles still fail the
- * teaser checks below.
+ * A news brief: where the publisher both declares the page an article (schema.org or og:type) and dates it or
+ * names its author, a few short paragraphs are enough (about 50 words). Listings that declare themselves
+ * articles still fail the teaser checks below.
  */
 const MIN_DECLARED_ARTICLE_CHARS = 300;
 /** Past this, the text block is long enough to be confidently an article. */
@@ -205,7 +205,8 @@ function isStructuredArticle(scan: Pick<PageScan, 'jsonLd' | 'ogType' | 'block'>
 export function detectArticle(doc: Document, url: string = doc.URL, scan: PageScan | null = null): DetectionResult {
   const signals: string[] = [];
   if (!doc.body || !doc.documentElement) return { isArticle: false, confidence: 0, signals: ['no-body'] };
-  const { block, teasers, jsonLd, ogType, hasPublished } = scan ?? scanPage(doc);
+  const pageScan = scan ?? scanPage(doc);
+  const { block, teasers, jsonLd, ogType, hasPublished } = pageScan;
 
   const structuredArticle = isStructuredArticle({ jsonLd, ogType, block });
   const structuredListing = LISTING_JSONLD.test(jsonLd) && !structuredArticle;
@@ -241,7 +242,11 @@ export function detectArticle(doc: Document, url: string = doc.URL, scan: PageSc
     }
   }
   const listingByTeasers = summariesInBlock || thinBlock;
-  const minChars = structuredArticle && hasPublished ? MIN_DECLARED_ARTICLE_CHARS : MIN_ARTICLE_CHARS;
+  // A brief's length decides only between the two minimums; byline classes (a query in the selector scan) are
+  // looked for only then.
+  const brief = structuredArticle && block.chars >= MIN_DECLARED_ARTICLE_CHARS && block.chars < MIN_ARTICLE_CHARS;
+  const signed = brief && !hasPublished && (pageScan.hasByline || (!pageScan.bylineClassesChecked && hasBylineClass(doc)));
+  const minChars = structuredArticle && (hasPublished || signed) ? MIN_DECLARED_ARTICLE_CHARS : MIN_ARTICLE_CHARS;
   const isArticle =
     block.chars >= minChars && !listingByTeasers && !structuredListing && !searchPage && !(listingUrl && !structuredArticle);
 

@@ -106,7 +106,7 @@ describe('autoVerdict', () => {
     expect(autoVerdict(page(plainPage({ body, head: '<meta name="date" content="2024-05-03">' }), URL)).isNewsArticle).toBe(false);
   });
 
-  it('opens a short news brief that the publisher both declares an article and dates, and nothing shorter', () => {
+  it('opens a short news brief that the publisher both declares an article and dates or signs, and nothing shorter', () => {
     const head = '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-03">';
     const brief = paragraphs(4); // about 390 characters: under detectArticle's usual 500
     expect(autoVerdict(page(plainPage({ head, body: brief }), URL))).toMatchObject({ isArticle: true, isNewsArticle: true });
@@ -114,6 +114,12 @@ describe('autoVerdict', () => {
     expect(autoVerdict(page(plainPage({ head: '<meta property="og:type" content="article">', body: brief }), URL)).isArticle).toBe(false);
     expect(autoVerdict(page(plainPage({ head: '<meta property="article:published_time" content="2024-05-03">', body: brief }), URL)).isArticle).toBe(false);
     expect(autoVerdict(page(plainPage({ head, body: paragraphs(1) }), URL)).isArticle).toBe(false);
+    // Declared and signed: by a byline class (which the selector scan looks for only here) or an author meta tag.
+    const declared = '<meta property="og:type" content="article">';
+    const signed = page(plainPage({ head: declared, beforeBody: '<p class="byline">By Jane Doe</p>', body: brief }), URL);
+    expect(autoVerdict(signed, URL)).toMatchObject({ isArticle: true, isNewsArticle: true });
+    expect(autoVerdict(signed, URL, scanPage(signed))).toMatchObject({ isArticle: true, isNewsArticle: true });
+    expect(autoVerdict(page(plainPage({ head: `${declared}<meta name="author" content="Jane Doe">`, body: brief }), URL)).isNewsArticle).toBe(true);
   });
 
   it('takes schema.org microdata for an article type only where it marks the main text, not teasers elsewhere', () => {

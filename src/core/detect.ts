@@ -5,11 +5,9 @@
  */
 import { elementsUnder, textOf } from './dom.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, PUBLISHED_META_KEYS } from './metadata/meta-tags.js';
-import { articleRegion, mainTextBlock, TEXT_BLOCK_SELECTOR } from './region.js';
+import { articleRegion, bareTextContainers, mainTextBlock, MIN_ARTICLE_CHARS } from './region.js';
 import type { DetectionResult } from './types.js';
 
-/** The largest block of running text must hold at least this much for a page to be an article. */
-const MIN_ARTICLE_CHARS = 500;
 /**
  * A news brief: where the publisher both declares the page an article (schema.org or og:type) and dates it or
  * names its author, a few short paragraphs are enough (about 50 words). Listings that declare themselves
@@ -146,8 +144,9 @@ export function scanPage(doc: Document): PageScan {
  * The same scan as scanPage, by selectors: a few native `querySelectorAll` calls instead of a walk that crosses
  * from script to DOM for every element. In a browser this is several times faster (the auto-mode detector runs
  * it on every page); in jsdom, whose selector engine is script, the walk is faster, so extraction keeps scanPage.
- * One shortcut: bare-text containers are looked at only when the paragraphs alone make no long article, so on a
- * page where a bare-text block outweighs 1,500 characters of paragraphs the block differs (the unit tests check
+ * Two shortcuts: bare-text containers are looked at only when the paragraphs alone make no article (500
+ * characters), and only those holding a text node long enough to be a line of running text. So the block differs
+ * where bare text outweighs 500 characters of paragraphs, or comes only in short pieces (the unit tests check
  * that both scans agree on every fixture page).
  */
 export function scanPageBySelectors(doc: Document): PageScan {
@@ -162,14 +161,27 @@ export function scanPageBySelectors(doc: Document): PageScan {
   found.hasByline ||= doc.querySelector('[rel*="author" i], [itemprop*="author" i]') !== null;
   let teasers = 0;
   for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4'))) if (isTeaser(heading)) teasers++;
-  // Paragraphs first (a short list); the page's many divs are looked at for bare text only when the paragraphs
-  // alone do not make a long article. A bare-text block that outweighs 1,500 characters of paragraphs is rare.
+  // Paragraphs first (a short list); bare text only when the paragraphs alone do not make an article.
   let block: PageScan['block'] = { container: null, chars: 0, paragraphs: 0 };
   if (doc.body) {
-    block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll('p, pre')));
-    if (block.chars < MIN_ARTICLE_CHARS) block = mainTextBlock(doc.body, Array.from(doc.body.querySelectorAll(TEXT_BLOCK_SELECTOR)));
+    const paragraphs = Array.from(doc.body.querySelectorAll('p, pre'));
+    block = mainTextBlock(doc.body, paragraphs);
+    if (block.chars < MIN_ARTICLE_CHARS) block = mainTextBlock(doc.body, inDocumentOrder(paragraphs, bareTextContainers(doc.body)));
   }
   return { block, teasers, jsonLd, ...found, bylineClassesChecked: false };
+}
+
+/** Two lists of elements, each in document order, merged into one (few bare-text containers: a short merge). */
+function inDocumentOrder(a: readonly Element[], b: readonly Element[]): Element[] {
+  if (b.length === 0) return a.slice();
+  const out: Element[] = [];
+  let i = 0;
+  for (const el of b) {
+    while (i < a.length && a[i]!.compareDocumentPosition(el) & 4 /* el FOLLOWS a[i] */) out.push(a[i++]!);
+    out.push(el);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  return out;
 }
 
 /** True when an element has a byline class token (what scanPage also counts as `hasByline`), by selector. */

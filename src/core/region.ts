@@ -18,7 +18,17 @@ function weightedLength(text: string): number {
 }
 
 /** Containers that some pages fill with bare text (and <br>s) instead of paragraphs. */
-const TEXT_CONTAINERS = new Set(['div', 'section', 'article', 'td', 'blockquote', 'main']);
+const BLOCK_CONTAINERS = new Set(['div', 'section', 'article', 'td', 'blockquote', 'main']);
+/**
+ * List items and spans: on most pages a list's items or a line of a paragraph, and counted only where the rest
+ * of the page makes no article. Then they may be the story: all of it in one span, or one span per paragraph
+ * from a rich-text editor. Inside a paragraph they are part of its text, which counts already.
+ */
+const LINE_CONTAINERS = new Set(['li', 'span']);
+const TEXT_CONTAINERS = new Set([...BLOCK_CONTAINERS, ...LINE_CONTAINERS]);
+const PARAGRAPHS = 'p, pre';
+/** An article's worth of running text (detectArticle's minimum): below it, list items and spans count too. */
+export const MIN_ARTICLE_CHARS = 500;
 
 /**
  * Text shorter than this (raw, before collapsing whitespace) cannot reach MIN_RUNNING_PARAGRAPH_CHARS even if all
@@ -44,28 +54,49 @@ function paragraphLength(el: Element): number {
   return raw.length < MIN_RAW_CHARS ? 0 : weightedLength(raw.replace(/\s+/g, ' ').trim());
 }
 
-/** The elements mainTextBlock looks at, as a selector: paragraphs, code blocks and bare-text containers. */
-export const TEXT_BLOCK_SELECTOR = ['p', 'pre', ...TEXT_CONTAINERS].join(',');
+/**
+ * The bare-text containers under `root` that may hold a running paragraph: the parents of long text nodes, in
+ * document order. A walk over text nodes, for browsers: most elements of a page hold no text of their own, and
+ * a selector for every container tag would list them all.
+ */
+export function bareTextContainers(root: Element): Element[] {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: Element[] = [];
+  let last: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Text).length < MIN_RAW_CHARS) continue;
+    const parent = node.parentElement;
+    if (parent && parent !== last && TEXT_CONTAINERS.has(parent.localName)) out.push((last = parent));
+  }
+  return out;
+}
 
 /**
  * The container with the most running text, counting each paragraph for its parent and grandparent
  * (CMSs wrap paragraphs one by one in divs). Returns the container and its text mass. `candidates` are the
  * elements under `root` in document order; only paragraphs, `pre` and TEXT_CONTAINERS among them count, so a
- * browser may pass `root.querySelectorAll(TEXT_BLOCK_SELECTOR)` (one native call) instead of a walk.
+ * browser may pass the paragraphs (one native query) and `bareTextContainers(root)` instead of a walk.
  */
 export function mainTextBlock(
   root: Element,
   candidates: Iterable<Element> = elementsUnder(root),
 ): { container: Element | null; chars: number; paragraphs: number } {
   const byContainer = new Map<Element, { chars: number; paragraphs: number }>();
-  const add = (container: Element | null, length: number) => {
-    if (!container) return;
-    const entry = byContainer.get(container);
-    if (entry) {
-      entry.chars += length;
-      entry.paragraphs += 1;
-    } else byContainer.set(container, { chars: length, paragraphs: 1 });
+  const add = (el: Element, length: number) => {
+    for (let container = el.parentElement, up = 0; container && up < 2; container = container.parentElement, up++) {
+      const entry = byContainer.get(container);
+      if (entry) {
+        entry.chars += length;
+        entry.paragraphs += 1;
+      } else byContainer.set(container, { chars: length, paragraphs: 1 });
+    }
   };
+  const heaviest = () => {
+    let best: { container: Element | null; chars: number; paragraphs: number } = { container: null, chars: 0, paragraphs: 0 };
+    for (const [container, entry] of byContainer) if (entry.chars > best.chars) best = { container, ...entry };
+    return best;
+  };
+  const lines: Array<[Element, number]> = [];
   for (const el of candidates) {
     const tag = el.localName;
     let length = 0;
@@ -73,12 +104,14 @@ export function mainTextBlock(
     else if (TEXT_CONTAINERS.has(tag)) length = ownTextLength(el);
     else continue;
     if (length < MIN_RUNNING_PARAGRAPH_CHARS) continue;
-    add(el.parentElement, length);
-    add(el.parentElement?.parentElement ?? null, length);
+    if (tag !== 'p' && tag !== 'pre' && el.parentElement?.closest(PARAGRAPHS)) continue; // counted with its paragraph
+    if (LINE_CONTAINERS.has(tag)) lines.push([el, length]);
+    else add(el, length);
   }
-  let best: { container: Element | null; chars: number; paragraphs: number } = { container: null, chars: 0, paragraphs: 0 };
-  for (const [container, entry] of byContainer) if (entry.chars > best.chars) best = { container, ...entry };
-  return best;
+  const best = heaviest();
+  if (best.chars >= MIN_ARTICLE_CHARS || lines.length === 0) return best;
+  for (const [el, length] of lines) add(el, length);
+  return heaviest();
 }
 
 function lowestCommonAncestor(a: Element, b: Element): Element | null {

@@ -1,6 +1,7 @@
 /** detectArticle: articles yes; home pages, listings and search results no. */
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../src/core/index.js';
+import { scanPage, scanPageBySelectors } from '../../src/core/detect.js';
 import { articlePage, fixture, page } from './helpers/page.js';
 
 const teaserList = (n: number) =>
@@ -39,6 +40,27 @@ describe('detectArticle', () => {
     const text = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.';
     const doc = page(`<html><body><article><h1>Lorem</h1><div>${text}</div><div>${text}</div><div>${text}</div></article></body></html>`);
     expect(detectArticle(doc).isArticle).toBe(true);
+  });
+
+  it('counts a story set in spans (one span, or one per paragraph from a rich-text editor), by both scans', () => {
+    const text = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.';
+    const oneSpan = `<div class="article"><span>${[text, text, text].join('<br><br>')}</span></div>`;
+    const editor = `<div class="post">${[text, text, text].map((t) => `<div class="block"><span>${t}</span></div>`).join('')}</div>`;
+    for (const body of [oneSpan, editor]) {
+      const doc = page(`<html><body><h1>Lorem</h1>${body}<footer><p>Copyright Example News, all rights reserved.</p></footer></body></html>`);
+      for (const scan of [scanPage(doc), scanPageBySelectors(doc)]) {
+        expect(scan.block.chars).toBeGreaterThanOrEqual(3 * text.length);
+        expect(detectArticle(doc, doc.URL, scan).isArticle).toBe(true);
+      }
+    }
+  });
+
+  it('counts list items and spans only where paragraphs and text blocks make no article', () => {
+    const item = 'A list item that is long enough to count as a line of running text when nothing else does.';
+    const doc = page(articlePage({ afterBody: `<ul class="facts">${`<li>${item}</li>`.repeat(12)}</ul>` }));
+    const block = scanPage(doc).block;
+    expect(block.container?.className).toBe('story');
+    expect(block.chars).toBe(scanPage(page(articlePage({}))).block.chars);
   });
 
   it('keeps an article whose body has linked subheadings (a product round-up) an article', () => {

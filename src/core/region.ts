@@ -55,20 +55,20 @@ function paragraphLength(el: Element): number {
 }
 
 /**
- * The bare-text containers under `root` that may hold a running paragraph: the parents of long text nodes, in
- * document order. A walk over text nodes, for browsers: most elements of a page hold no text of their own, and
+ * The bare-text containers under `root` that may hold a running paragraph: the parents of long text nodes, each
+ * once, in the order of their first such node. A walk over text nodes, for browsers: most elements of a page hold no text of their own, and
  * a selector for every container tag would list them all.
  */
 export function bareTextContainers(root: Element): Element[] {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const out: Element[] = [];
-  let last: Element | null = null;
+  // A container's text nodes need not be adjacent in the walk (links and other inline elements sit between them).
+  const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if ((node as Text).length < MIN_RAW_CHARS) continue;
     const parent = node.parentElement;
-    if (parent && parent !== last && TEXT_CONTAINERS.has(parent.localName)) out.push((last = parent));
+    if (parent && TEXT_CONTAINERS.has(parent.localName)) seen.add(parent);
   }
-  return out;
+  return [...seen];
 }
 
 /**

@@ -44,12 +44,16 @@ describe('detectArticle', () => {
 
   it('counts a story set in spans (one span, or one per paragraph from a rich-text editor), by both scans', () => {
     const text = 'Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.';
-    const oneSpan = `<div class="article"><span>${[text, text, text].join('<br><br>')}</span></div>`;
+    // A span within, between its lines: the outer span's text nodes are not next to each other in a walk over text.
+    const oneSpan = `<div class="article"><span>${[text, text, text].join('<br><span class="leader">An inner span that holds a line of its own.</span><br>')}</span></div>`;
     const editor = `<div class="post">${[text, text, text].map((t) => `<div class="block"><span>${t}</span></div>`).join('')}</div>`;
     for (const body of [oneSpan, editor]) {
       const doc = page(`<html><body><h1>Lorem</h1>${body}<footer><p>Copyright Example News, all rights reserved.</p></footer></body></html>`);
-      for (const scan of [scanPage(doc), scanPageBySelectors(doc)]) {
+      const walk = scanPage(doc);
+      expect(scanPageBySelectors(doc).block).toEqual(walk.block);
+      for (const scan of [walk, scanPageBySelectors(doc)]) {
         expect(scan.block.chars).toBeGreaterThanOrEqual(3 * text.length);
+        expect(scan.block.chars).toBeLessThan(4 * text.length);
         expect(detectArticle(doc, doc.URL, scan).isArticle).toBe(true);
       }
     }

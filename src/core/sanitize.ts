@@ -27,13 +27,28 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
 };
 
-const purifiers = new WeakMap<object, DOMPurify>();
+/** What a sanitize call returns: a string, a fragment, or the node it was given, cleaned in place. */
+type Output = 'string' | 'fragment' | 'in-place';
+const OUTPUT_CONFIG: Record<Output, Config> = {
+  string: CONFIG,
+  fragment: { ...CONFIG, RETURN_DOM_FRAGMENT: true },
+  'in-place': { ...CONFIG, IN_PLACE: true },
+};
 
-function purifierFor(win: Window): DOMPurify {
-  let purifier = purifiers.get(win);
+/**
+ * One purifier per window and output, its configuration set once: DOMPurify otherwise parses the configuration
+ * (building its allow-lists) on every call, and extraction makes one call per stripped block.
+ */
+const purifiers = new WeakMap<object, Partial<Record<Output, DOMPurify>>>();
+
+function purifierFor(win: Window, output: Output): DOMPurify {
+  let byOutput = purifiers.get(win);
+  if (!byOutput) purifiers.set(win, (byOutput = {}));
+  let purifier = byOutput[output];
   if (!purifier) {
     // DOMPurify's types want `WindowLike`; a real or jsdom Window is one.
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier.setConfig(OUTPUT_CONFIG[output]);
     purifier.addHook('uponSanitizeAttribute', (node, data) => {
       if (data.attrName === 'id' && !data.attrValue.startsWith(NOTE_ID_PREFIX)) data.keepAttr = false;
       // A code block's language ("language-python") is the one class worth keeping: exports name their fences by it.
@@ -52,7 +67,7 @@ function purifierFor(win: Window): DOMPurify {
         node.setAttribute('rel', 'noopener noreferrer');
       }
     });
-    purifiers.set(win, purifier);
+    byOutput[output] = purifier;
   }
   return purifier;
 }
@@ -65,17 +80,18 @@ function windowOf(doc: Document): Window {
 
 /** Sanitized HTML string of `html`. */
 export function sanitizeHtml(html: string, doc: Document): string {
-  return purifierFor(windowOf(doc)).sanitize(html, CONFIG);
+  return purifierFor(windowOf(doc), 'string').sanitize(html);
 }
 
 /** Sanitized DOM fragment of `html`, owned by `doc`, ready to insert. */
 export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
-  return purifierFor(windowOf(doc)).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  // The configuration is the purifier's own (set once); passing it again only gives the call its return type.
+  return purifierFor(windowOf(doc), 'fragment').sanitize(html, OUTPUT_CONFIG.fragment as Config & { RETURN_DOM_FRAGMENT: true });
 }
 
 /** Sanitizes `el` and its subtree in place (no reparse: the fast path for the extraction result). */
 export function sanitizeInPlace(el: Element, win: Window): void {
-  purifierFor(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
+  purifierFor(win, 'in-place').sanitize(el);
 }
 
 /**

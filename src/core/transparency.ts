@@ -172,7 +172,18 @@ export function countComments(thread: Element): number {
  * live page's window (the clone has none). Runs before Readability, which rewrites kept blocks in the clone.
  */
 export function describeStripped(notes: readonly StrippedNote[], base: string, win: Window): StrippedBlock[] {
-  return notes.map(({ el, ...note }) => ({ ...note, html: sanitizedHtmlOf(el.cloneNode(true) as Element, base, win) }));
+  return notes.map(({ el, ...note }) => {
+    // A copy now (a kept block is still in the tree Readability is about to rewrite); its HTML when first read.
+    // The reader reads it only when the user shows a family's blocks, so an extraction does not sanitize a
+    // dozen blocks nobody looks at. Serializing the result (the CLI's JSON) reads it like any other field.
+    const copy = el.cloneNode(true) as Element;
+    let html: string | null = null;
+    return Object.defineProperty({ ...note } as StrippedBlock, 'html', {
+      enumerable: true,
+      configurable: true,
+      get: () => (html ??= sanitizedHtmlOf(copy, base, win)),
+    });
+  });
 }
 
 /**

@@ -57,7 +57,7 @@ export interface StrippedBlock {
   selector: string;
   /** 8 hex digits: FNV-1a of the block's lower-cased, whitespace-collapsed text. */
   fingerprint: string;
-  /** The block, sanitized, with absolute links. */
+  /** The block, sanitized, with absolute links (sanitized when first read). */
   html: string;
   /** Leading text (up to 80 characters) of the article paragraph the block followed; '' when at the top. */
   after: string;

@@ -79,6 +79,17 @@ describe('extractArticle: stripped blocks', () => {
     expect(new Set(result.stripped.map((b) => b.id)).size).toBe(result.stripped.length);
   });
 
+  it('sanitizes a listed block when its HTML is first read, and serializes it like any other field', () => {
+    const result = extractArticle(itwire(), { url: ITWIRE });
+    const promo = result.stripped.find((block) => block.family === 'promos');
+    if (!promo) throw new Error('no promotion listed');
+    expect(typeof Object.getOwnPropertyDescriptor(promo, 'html')?.get).toBe('function');
+    expect(promo.html).toBe(promo.html);
+    const serialized = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(serialized.stripped.find((block) => block.id === promo.id)?.html).toBe(promo.html);
+    expect(structuredClone(promo).html).toBe(promo.html);
+  });
+
   it('counts but does not list a block with nothing to see (iTWire\'s bar of icon-only share links)', () => {
     const result = extractArticle(itwire(), { url: ITWIRE });
     expect(result.removed.share).toBeGreaterThan(0);

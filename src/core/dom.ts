@@ -5,6 +5,27 @@ export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** JavaScript's `\s`: what textOf collapses. */
+function isSpace(code: number): boolean {
+  return code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * textOf(node) when it is at most `max` characters long, else null. A long text is refused by counting its
+ * visible characters up to `max` (collapsing never makes a text shorter than those), not collapsed in full:
+ * the scans for short lines (bylines, date lines, copyright lines) ask this of every element near the
+ * headline, and the containers among them hold the whole story.
+ */
+export function shortTextOf(node: Node, max: number): string | null {
+  const raw = node.textContent ?? '';
+  if (raw.length > max) {
+    let visible = 0;
+    for (let i = 0; i < raw.length; i++) if (!isSpace(raw.charCodeAt(i)) && ++visible > max) return null;
+  }
+  const text = raw.replace(/\s+/g, ' ').trim();
+  return text.length > max ? null : text;
+}
+
 /** Class and id of an element, lower-cased, as one string of tokens ("itw-ad itw-ad-mrec div-gpt-ad-1"). */
 export function attributeTokens(el: Element): string {
   const cls = el.getAttribute('class') ?? '';

@@ -3,7 +3,7 @@
  * "Near" is measured in elements of document order from the headline, so a date in a teaser, a related
  * link or a comment far below the article never wins over the one under the headline.
  */
-import { attributeTokens, elementsUnder, textOf } from '../dom.js';
+import { attributeTokens, elementsUnder, shortTextOf, textOf } from '../dom.js';
 import { cleanByline, isPersonName, looksLikeName } from './byline.js';
 import { findDateText, normaliseMachineDate, parseDateText } from './dates.js';
 
@@ -337,8 +337,8 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null, i
     const tokens = tokensOf(el);
     const marked = isBylineMarked(el, tokens);
     if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
-    const text = textOf(el);
-    if (!text || text.length > MAX_BYLINE_TEXT) continue;
+    const text = shortTextOf(el, MAX_BYLINE_TEXT);
+    if (!text) continue;
     // A by-word inside the text of a block that holds the headline is the headline's or the story's, not a meta line's.
     // Nor is a line whose byline is marked up inside it: that element gives the name without the line's rest.
     const inLine = marked || BY_PREFIX.test(text) || (headline && el.contains(headline)) ? null : BY_IN_LINE.exec(text);
@@ -425,8 +425,8 @@ export function signedName(
   for (let i = from; i < index.elements.length; i++) {
     const el = index.elements[i] as Element;
     if (el.childElementCount > MAX_UNMARKED_PARTS) continue;
-    const text = textOf(el);
-    if (!text || text.length > MAX_COPYRIGHT_TEXT) continue;
+    const text = shortTextOf(el, MAX_COPYRIGHT_TEXT);
+    if (!text) continue;
     if (text.length <= MAX_BYLINE_TEXT && AUTHOR_BOX_LINE.test(text) && !inForeignContainer(el, headline)) {
       const name = nameInLine(text.replace(AUTHOR_BOX_LINE, ''));
       if (name && isPersonName(name) && !isWeak(name)) return name;
@@ -499,8 +499,8 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
     // The element's text as one date line, or (when it has many parts) its own date lines, each with its label.
     let lines: Array<{ content: string; at: Node }>;
     const many = !isTime && el.childElementCount > 3;
-    const content = many ? '' : textOf(el);
-    const whole = !many && content.length <= MAX_DATE_TEXT && (markedByName || DATE_LABEL.test(content) || (content.length <= MAX_BARE_DATE_TEXT && el.childElementCount <= 1));
+    const content = many ? null : shortTextOf(el, MAX_DATE_TEXT);
+    const whole = content !== null && (markedByName || DATE_LABEL.test(content) || (content.length <= MAX_BARE_DATE_TEXT && el.childElementCount <= 1));
     if (whole) lines = [{ content, at: el }];
     else lines = ownDateLines(el).map((t) => ({ content: (t.nodeValue ?? '').replace(/\s+/g, ' ').trim(), at: t }));
     for (const { content: line, at } of lines) {

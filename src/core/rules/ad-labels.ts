@@ -3,7 +3,7 @@
  * the label's parent holds nothing else of substance (an empty slot whose ad script never ran offline).
  */
 import { AD_LABEL } from '../constants.js';
-import { textOf } from '../dom.js';
+import { shortTextOf, textOf } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 /** Besides the label, an ad slot's parent has at most this much text. */
@@ -18,8 +18,8 @@ export const adLabels: Rule = {
     for (const el of ctx.elements) {
       // Labels are leaves (or wrap a single inline element); test the cheap length first.
       if (el.childElementCount > 1) continue;
-      const text = textOf(el);
-      if (text.length === 0 || text.length > 32 || !AD_LABEL.test(text)) continue;
+      const text = shortTextOf(el, 32);
+      if (!text || !AD_LABEL.test(text)) continue;
       const parent = el.parentElement;
       const parentText = parent ? textOf(parent) : '';
       const slot =

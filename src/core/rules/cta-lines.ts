@@ -4,7 +4,7 @@
  * of the publisher, not part of the story.
  */
 import { CTA_LINE, CTA_LINE_MAX_CHARS } from '../constants.js';
-import { textOf } from '../dom.js';
+import { shortTextOf } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 const LINE_CONTAINERS = new Set(['p', 'div', 'li', 'strong', 'em', 'h3', 'h4', 'h5', 'h6', 'aside']);
@@ -17,8 +17,8 @@ export const ctaLines: Rule = {
     const matches: RuleMatch[] = [];
     for (const el of ctx.elements) {
       if (!LINE_CONTAINERS.has(el.localName) || el.childElementCount > 3) continue;
-      const text = textOf(el);
-      if (text.length === 0 || text.length > CTA_LINE_MAX_CHARS || !CTA_LINE.test(text)) continue;
+      const text = shortTextOf(el, CTA_LINE_MAX_CHARS);
+      if (!text || !CTA_LINE.test(text)) continue;
       if (!el.getElementsByTagName('a').length && !el.closest('a')) continue;
       matches.push({ el, reason: `call to action "${text.slice(0, 40)}"` });
     }

@@ -13,7 +13,7 @@ import {
   RELATED_MIN_LINKS,
   RELATED_TOKEN,
 } from '../constants.js';
-import { elementsUnder, linkDensity, textOf } from '../dom.js';
+import { elementsUnder, linkDensity, shortTextOf, textOf } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 /** Related blocks are lists of headlines; longer blocks are content. */
@@ -58,8 +58,8 @@ function isShoutedHeadlineLink(p: Element, text: string, host: string): boolean 
 
 /** A block that is one headline link and nothing else ("<p><a>Other story</a></p>"). */
 function isLinkLine(el: Element): boolean {
-  const text = textOf(el);
-  if (text.length === 0 || text.length > INLINE_RELATED_MAX_CHARS || el.querySelector('img, picture, video, iframe')) return false;
+  const text = shortTextOf(el, INLINE_RELATED_MAX_CHARS);
+  if (!text || el.querySelector('img, picture, video, iframe')) return false;
   const links = elementsUnder(el, 'a');
   return links.length === 1 && linkDensity(el) >= LINK_LINE_MIN_DENSITY;
 }
@@ -108,8 +108,8 @@ export const relatedLinks: Rule = {
     // Headings, and short label lines ("<p><strong>DON'T MISS</strong></p>") that play their part.
     const labels = [...HEADINGS.flatMap((tag) => ctx.byTag(tag)), ...ctx.byTag('p'), ...ctx.byTag('strong')];
     for (const heading of labels) {
-      const text = textOf(heading);
-      if (text.length > LABEL_MAX_CHARS || !RELATED_HEADING.test(text)) continue;
+      const text = shortTextOf(heading, LABEL_MAX_CHARS);
+      if (text === null || !RELATED_HEADING.test(text)) continue;
       const list = listUnder(heading, ctx.body);
       if (list) {
         matches.push({ el: list, reason: `related heading "${text}"` });
@@ -130,8 +130,9 @@ export const relatedLinks: Rule = {
     }
     for (const line of ctx.elements) {
       if (line.childElementCount > 4 || !INLINE_CONTAINERS.has(line.localName)) continue;
-      const text = textOf(line);
-      if (text.length <= INLINE_RELATED_MAX_CHARS && INLINE_RELATED_PREFIX.test(text) && line.querySelector('a[href]') && linkDensity(line) >= 0.5) {
+      const text = shortTextOf(line, INLINE_RELATED_MAX_CHARS);
+      if (text === null) continue;
+      if (INLINE_RELATED_PREFIX.test(text) && line.querySelector('a[href]') && linkDensity(line) >= 0.5) {
         matches.push({ el: line, reason: 'inline "read more" link' });
       } else if (line.localName === 'p' && isShoutedHeadlineLink(line, text, ctx.host)) {
         matches.push({ el: line, reason: 'headline link to another article' });

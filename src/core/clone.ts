@@ -21,65 +21,89 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-/** The last element child of `parent`, ignoring whitespace text. */
-function lastElementOf(parent: Node): Element | null {
-  for (let node = parent.lastChild; node; node = node.previousSibling) {
-    if (node.nodeType === 1) return node as Element;
-    if (node.nodeType !== 3 || (node.nodeValue ?? '').trim()) return null;
+/** The element before `node` among its siblings, past whitespace text only (null past any other node). */
+function previousElementOf(node: Node): Element | null {
+  for (let prev = node.previousSibling; prev; prev = prev.previousSibling) {
+    if (prev.nodeType === 1) return prev as Element;
+    if (prev.nodeType !== 3 || (prev.nodeValue ?? '').trim()) return null;
   }
   return null;
 }
 
-function copyChildren(from: Node, to: Node, doc: Document, copies: Map<Element, Element>): void {
+/** Everything the filter may act on, in document order: one native query instead of a walk over the copy. */
+const FILTERED = [...SKIP_TAGS, 'noscript', 'img', 'source', '[hidden]', '[style]'].join(',');
+const SHOW_COMMENT = 128; // NodeFilter.SHOW_COMMENT, as a number: the constant is not a global in every DOM.
+
+/**
+ * Filters a deep copy in place, in document order: players become inert stand-ins, what can never be article
+ * content goes, `<noscript>` images replace their placeholders, lazy images get their real source.
+ */
+function filterCopy(root: Element, doc: Document, win: Document['defaultView']): void {
+  const comments: Node[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_COMMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) comments.push(node);
+  for (const node of comments) node.parentNode?.removeChild(node);
+
   // After a <noscript> image, the lazy placeholder that follows it is the same picture: it is left out.
-  let afterNoscriptImage = false;
-  for (let child = from.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 /* TEXT */) {
-      to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
-      continue;
-    }
-    if (child.nodeType !== 1 /* ELEMENT */) continue;
-    const el = child as Element;
+  let placeholderAfterNoscript: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll(FILTERED))) {
+    if (!el.isConnected) continue; // left out with an ancestor
     const tag = el.localName;
-    const skipPlaceholder = afterNoscriptImage;
-    afterNoscriptImage = false;
     if (tag === 'iframe' || tag === 'embed' || tag === 'object') {
       const video = isHidden(el) ? null : videoEmbedAddress(el);
-      if (video) to.appendChild(videoStandIn(doc, video, el.getAttribute('title')));
+      if (video) el.replaceWith(videoStandIn(doc, video, el.getAttribute('title')));
+      else el.remove();
       continue;
     }
-    if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
+    if (SKIP_TAGS.has(tag) || isHidden(el)) {
+      el.remove();
+      continue;
+    }
     if (tag === 'noscript') {
-      const attributes = noscriptImage(el);
-      if (attributes) {
-        const previous = lastElementOf(to);
-        if (previous?.localName === 'img' && previous.getAttribute('data-cp-placeholder') !== null) previous.remove();
-        const img = doc.createElement('img');
-        for (const [name, value] of attributes) {
-          try {
-            img.setAttribute(name, value);
-          } catch {
-            // A name the parser accepted and setAttribute refuses: skip it.
-          }
+      const attributes = noscriptImage(el, win);
+      if (!attributes) continue;
+      const previous = previousElementOf(el);
+      if (previous?.localName === 'img' && previous.getAttribute('data-cp-placeholder') !== null) previous.remove();
+      const img = doc.createElement('img');
+      for (const [name, value] of attributes) {
+        try {
+          img.setAttribute(name, value);
+        } catch {
+          // A name the parser accepted and setAttribute refuses: skip it.
         }
-        to.appendChild(img);
-        afterNoscriptImage = true;
-        continue;
       }
+      placeholderAfterNoscript = el.nextElementSibling;
+      el.replaceWith(img);
+      continue;
     }
     if (tag === 'img' && isPlaceholderImage(el)) {
-      if (skipPlaceholder) continue;
-    }
-    const copy = doc.importNode(el, false);
-    if (tag === 'img' || tag === 'source') {
+      if (el === placeholderAfterNoscript) {
+        el.remove();
+        continue;
+      }
       // Remember (for a <noscript> image right after) that the page showed a stand-in here.
-      if (tag === 'img' && isPlaceholderImage(el)) copy.setAttribute('data-cp-placeholder', '');
-      resolveLazySource(copy);
+      el.setAttribute('data-cp-placeholder', '');
     }
-    if (copies.has(el)) copies.set(el, copy);
-    to.appendChild(copy);
-    copyChildren(el, copy, doc, copies);
+    if (tag === 'img' || tag === 'source') resolveLazySource(el);
   }
+}
+
+/** The child-index path from `root` down to `el` (null when `el` is not under `root`). */
+function pathFrom(root: Node, el: Node): number[] | null {
+  const path: number[] = [];
+  for (let node: Node | null = el; node !== root; node = node.parentNode) {
+    if (!node?.parentNode) return null;
+    let index = 0;
+    for (let prev = node.previousSibling; prev; prev = prev.previousSibling) index++;
+    path.push(index);
+  }
+  return path.reverse();
+}
+
+function follow(root: Node, path: readonly number[]): Element | null {
+  let node: Node | null = root;
+  for (const index of path) node = node?.childNodes[index] ?? null;
+  return node?.nodeType === 1 ? (node as Element) : null;
 }
 
 export interface ExtractionCopy {
@@ -96,7 +120,6 @@ export interface ExtractionCopy {
  */
 export function cloneForExtraction(doc: Document, baseUrl: string, track: ReadonlyArray<Element | null> = [], region: Element | null = null): ExtractionCopy {
   const copies = new Map<Element, Element>();
-  for (const el of track) if (el) copies.set(el, el);
   const copy = doc.implementation.createHTMLDocument(doc.title);
   const root = copy.documentElement;
   for (const name of ['lang', 'dir', 'xml:lang']) {
@@ -115,20 +138,31 @@ export function cloneForExtraction(doc: Document, baseUrl: string, track: Readon
         // The HTML parser accepts names setAttribute refuses ("<" from a stray second <body> tag): skip them.
       }
     }
-    if (region && region !== doc.body && doc.body.contains(region)) {
-      const top = copy.importNode(region, false);
-      if (copies.has(region)) copies.set(region, top);
-      copy.body.appendChild(top);
-      copyChildren(region, top, copy, copies);
+    // One native deep copy (of the region, or of the body's children), then the filter over the few elements
+    // it acts on: many times faster in a browser than copying node by node from script.
+    const source = region && region !== doc.body && doc.body.contains(region) ? region : doc.body;
+    const paths = track.map((el) => (el ? pathFrom(source, el) : null));
+    let top: Element;
+    if (source === doc.body) {
+      top = copy.body;
+      // Comments too, so the tracked paths' child indexes hold; the filter removes them.
+      for (let child = doc.body.firstChild; child; child = child.nextSibling) copy.body.appendChild(copy.importNode(child, true));
     } else {
-      copyChildren(doc.body, copy.body, copy, copies);
+      top = copy.importNode(source, true);
+      copy.body.appendChild(top);
     }
+    track.forEach((el, i) => {
+      const path = paths[i];
+      const found = el && path ? follow(top, path) : null;
+      if (el && found) copies.set(el, found);
+    });
+    filterCopy(top, copy, doc.defaultView);
   }
   return {
     doc: copy,
     copyOf: (el) => {
       const found = el ? copies.get(el) : undefined;
-      return found && found !== el ? found : null;
+      return found?.isConnected ? found : null;
     },
   };
 }

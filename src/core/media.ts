@@ -48,16 +48,16 @@ function firstAttribute(el: Element, names: readonly string[]): string | null {
 /**
  * The one image a `<noscript>` holds (its fallback for readers without scripts), as attributes, or null.
  * Browsers with scripting parse noscript content as text, parsers without (jsdom) as elements: both are read.
- * The text is parsed in an inert document (nothing loads or runs there) and only attributes are taken.
+ * The text is parsed in an inert document (nothing loads or runs there) and only attributes are taken; `win`
+ * gives the parser (a copy made by `createHTMLDocument` has no window of its own).
  */
-export function noscriptImage(noscript: Element): Array<[string, string]> | null {
+export function noscriptImage(noscript: Element, win: Document['defaultView'] = noscript.ownerDocument.defaultView): Array<[string, string]> | null {
   let img: Element | null = null;
   if (noscript.children.length > 0) {
     if (noscript.children.length !== 1) return null;
     img = noscript.children[0]!.localName === 'img' ? noscript.children[0]! : noscript.children[0]!.querySelector('img');
   } else {
     const text = noscript.textContent ?? '';
-    const win = noscript.ownerDocument.defaultView;
     if (!/<img\b/i.test(text) || !win || typeof win.DOMParser !== 'function') return null;
     const images = new win.DOMParser().parseFromString(text, 'text/html').getElementsByTagName('img');
     if (images.length !== 1) return null;

@@ -134,13 +134,15 @@ export function readMetadata(doc: Document, baseUrl: string, index: PageIndex | 
   // Byline: people named by JSON-LD, then microdata, then meta tags, then the printed byline. A metadata author that
   // is the site itself, an organisation or a login handle yields to a printed byline when there is one.
   const siteNames = siteNamesOf(doc, meta, article?.publisher ?? null, baseUrl);
-  const candidates: Array<[string | null, MetadataSource]> = [];
-  if (article && article.authors.length && !article.authorIsOrganization) candidates.push([joinAuthors(article.authors), 'json-ld']);
-  candidates.push([microdataAuthor(doc), 'microdata']);
-  for (const key of AUTHOR_META_KEYS) candidates.push([joinAuthors(meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? []), 'meta']);
+  // Each read only when the ones before it named nobody (microdata is a query over the whole page).
+  const candidates: Array<[() => string | null, MetadataSource]> = [];
+  if (article && article.authors.length && !article.authorIsOrganization) candidates.push([() => joinAuthors(article.authors), 'json-ld']);
+  candidates.push([() => microdataAuthor(doc), 'microdata']);
+  for (const key of AUTHOR_META_KEYS) candidates.push([() => joinAuthors(meta.get(key)?.filter((v) => !looksLikeUrl(v)) ?? []), 'meta']);
   let byline: string | null = null;
   let weak: { name: string; source: MetadataSource } | null = null;
-  for (const [value, source] of candidates) {
+  for (const [read, source] of candidates) {
+    const value = read();
     const name = value && withoutSiteName(value, siteNames);
     if (!name) continue;
     if (!isWeakAuthor(name, siteNames)) {

@@ -431,12 +431,14 @@ export function signedName(
       const name = nameInLine(text.replace(AUTHOR_BOX_LINE, ''));
       if (name && isPersonName(name) && !isWeak(name)) return name;
     }
-    if (holder || el.closest('figure, figcaption') || el.querySelector('img, picture, figure')) continue;
+    if (holder) continue;
     const match = COPYRIGHT_HOLDER.exec(text);
-    const name = match?.[2]?.trim() ?? '';
+    // Under a picture, or holding one, a copyright line credits the picture (looked at only for a match).
+    if (!match || el.closest('figure, figcaption') || el.querySelector('img, picture, figure')) continue;
+    const name = match[2]?.trim() ?? '';
     // A personal site is often named after its owner ("gregoryszorc.com"), so only the exact site name is refused.
-    const prefix = match?.[1] ?? '';
-    if (match && /©|\(c\)|copyright/i.test(prefix) && (/\d{4}/.test(prefix) || RIGHTS_CLAUSE.test(match[3] ?? '')) && isPersonName(name) && !isSiteName(name) && !linksAway(el, name)) holder = name;
+    const prefix = match[1] ?? '';
+    if (/©|\(c\)|copyright/i.test(prefix) && (/\d{4}/.test(prefix) || RIGHTS_CLAUSE.test(match[3] ?? '')) && isPersonName(name) && !isSiteName(name) && !linksAway(el, name)) holder = name;
   }
   return holder;
 }

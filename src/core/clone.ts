@@ -1,8 +1,8 @@
 /**
  * The working copy Readability and the rules run on. Readability mutates what it gets, so it always gets a
- * copy; we build that copy by walking the live body once and leaving out what can never be article
- * content (scripts, styles, embeds, hidden elements, comments). Everything after this step does less work
- * on a smaller tree, which pays for the rules we run on top of Readability.
+ * copy: a native deep copy of the article region (or the body), from which we then remove what can never be
+ * article content (scripts, styles, embeds, hidden elements, comments). Everything after this step does less
+ * work on a smaller tree, which pays for the rules we run on top of Readability.
  */
 import { isPlaceholderImage, noscriptImage, resolveLazySource, videoEmbedAddress, videoStandIn } from './media.js';
 

@@ -56,8 +56,8 @@ function paragraphLength(el: Element): number {
 
 /**
  * The bare-text containers under `root` that may hold a running paragraph: the parents of long text nodes, each
- * once, in the order of their first such node. A walk over text nodes, for browsers: most elements of a page hold no text of their own, and
- * a selector for every container tag would list them all.
+ * once, in the order of their first such node. A walk over text nodes, for browsers: most elements of a page
+ * hold no text of their own, and a selector for every container tag would list them all.
  */
 export function bareTextContainers(root: Element): Element[] {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);

@@ -334,6 +334,11 @@ describe('date parsing', () => {
     ['3. května 2021', '2021-05-03'],
     ['3. elokuuta 2021', '2021-08-03'],
     ['no date here', null],
+    // No year, no date: a day and month alone may be any year's.
+    ['15 May', null],
+    ['May 15', null],
+    ['15.05.', null],
+    ['2018/05/15', '2018-05-15'],
   ])('%s -> %s', (text, iso) => {
     expect(parseDateText(text)).toBe(iso);
   });

@@ -117,8 +117,12 @@ export function parseDateText(text: string, monthFirst = false): string | null {
   return findDateText(text, monthFirst)?.value ?? null;
 }
 
+/** Every date form above has a four-digit year: text without one is no date, and most text is refused here cheaply. */
+const FOUR_DIGITS = /\d{4}/;
+
 /** The first date written for people in `text` and where it starts, or null (see `parseDateText`). */
 export function findDateText(text: string, monthFirst = false): { value: string; index: number } | null {
+  if (!FOUR_DIGITS.test(text)) return null;
   const candidates: Array<{ index: number; value: string }> = [];
   const iso = ISO_DATE.exec(text);
   if (iso && validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {

@@ -125,7 +125,8 @@ function isProse(block: PageScan['block']): boolean {
  * `detectArticle`), its address (not a home, search or listing address) and what the publisher says or prints
  * (schema.org Article types in JSON-LD or microdata, or og:type article; else a publication date in metadata,
  * printed by the headline or in the address, a byline, or an <article> element around the text), or, failing
- * that, running text that reads as prose (long paragraphs, few links), or a full story's worth of any running text. The news verdict needs all three; "always" sites the first two.
+ * that, running text that reads as prose (long paragraphs, few links), or a full story's worth of any running
+ * text. The news verdict needs all three; "always" sites the first two.
  *
  * `scan` defaults to the selector scan, the fast one in browsers. Under jsdom pass `scanPage(doc)` (the same
  * result, checked by the unit tests): jsdom's selector engine keeps every document it queried alive.

@@ -171,7 +171,10 @@ export function scanPageBySelectors(doc: Document): PageScan {
   return { block, teasers, jsonLd, ...found, bylineClassesChecked: false };
 }
 
-/** Two lists of elements, each in document order, merged into one (few bare-text containers: a short merge). */
+/**
+ * Paragraphs (in document order) and bare-text containers (in the order of their text, close to it) merged into
+ * one list for mainTextBlock, whose ties go to the first container credited. Few containers: a short merge.
+ */
 function inDocumentOrder(a: readonly Element[], b: readonly Element[]): Element[] {
   if (b.length === 0) return a.slice();
   const out: Element[] = [];

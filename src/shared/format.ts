@@ -17,6 +17,16 @@ export interface FormattedDate {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Date formatters by locale and style: building one loads locale data and costs about a millisecond. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? '', options]);
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** Formats an extracted ISO 8601 date; null when it cannot be read as a date. */
 export function formatPublished(iso: string, locale?: string): FormattedDate | null {
   const m = ISO.exec(iso.trim());
@@ -25,8 +35,8 @@ export function formatPublished(iso: string, locale?: string): FormattedDate | n
     if (Number.isNaN(date.getTime())) return null;
     return {
       datetime: iso,
-      text: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date),
-      title: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date),
+      text: dateFormat(locale, { dateStyle: 'long' }).format(date),
+      title: dateFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date),
     };
   }
   const [, y, mo, d, h, mi, s, zone] = m;
@@ -34,8 +44,8 @@ export function formatPublished(iso: string, locale?: string): FormattedDate | n
   // The wall-clock time as written, formatted in UTC so no local offset shifts it to another day.
   const wall = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)));
   if (Number.isNaN(wall.getTime())) return null;
-  const text = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
-  let title = new Intl.DateTimeFormat(locale, hasTime
+  const text = dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
+  let title = dateFormat(locale, hasTime
     ? { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }
     : { dateStyle: 'full', timeZone: 'UTC' }).format(wall);
   if (hasTime && zone) title += ` (${zoneLabel(zone)})`;

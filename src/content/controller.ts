@@ -5,6 +5,7 @@
  */
 import { extractArticle, type ArticleResult, type KeepRule } from '../core/index.js';
 import type { Runtime } from 'webextension-polyfill';
+import { afterNextFrame } from '../reader/dom.js';
 import { prewarmReader } from '../reader/prewarm.js';
 import { openReaderView, type ReaderView } from '../reader/view.js';
 import { browser } from '../shared/browser.js';
@@ -139,7 +140,7 @@ export class ReaderController {
     const { article } = this.extract(settings);
     // The popup now shows its card: warm what the reader's first render needs while the user reads it (after
     // this answer has gone out).
-    if (!this.isOpen) setTimeout(prewarmReader, 0);
+    if (!this.isOpen) setTimeout(() => prewarmReader(this.doc, settings.appearance), 0);
     return { ok: true, article: summarize(article), readerOpen: this.isOpen };
   }
 
@@ -169,7 +170,10 @@ export class ReaderController {
     watchSettings((next) => this.applySettings(session, next), controller.signal);
     const site = keepRuleSite(session.url);
     if (site) watchKeepRules(site, (rules) => this.applyKeepRules(session, site, rules), controller.signal);
-    void sendToBackground({ type: 'reader-changed', open: true, url: session.url, byUser });
+    // The answer (on which the popup closes itself) and the toolbar badge wait until the reader has been drawn:
+    // both make the browser process busy, and the reader's first layout asks it for font data.
+    await new Promise<void>((resolve) => afterNextFrame(this.doc.defaultView, resolve));
+    if (this.session === session) void sendToBackground({ type: 'reader-changed', open: true, url: session.url, byUser });
   }
 
   /** Settings changed while the reader is open: re-extract for strip options, restyle for appearance. */

@@ -10,7 +10,7 @@ import {
   FONT_SIZES, FONTS, LINE_HEIGHTS, saveSettings, THEMES, WIDTHS,
   type Appearance, type FontFamily, type Theme,
 } from '../shared/settings.js';
-import { el } from './dom.js';
+import { afterNextFrame, el } from './dom.js';
 import type { ReaderContext, ReaderFeature } from './features.js';
 import { loadBundledFont } from './fonts.js';
 import { PRINT_PAGE_CSS } from './styles.js';
@@ -158,12 +158,6 @@ function watchTableWraps(ctx: ReaderContext): { render(): void; stop(): void } {
     },
     stop: () => observer?.disconnect(),
   };
-}
-
-/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
-function afterNextFrame(win: Window | null, fn: () => void): void {
-  if (win && typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
 }
 
 export function mountAppearance(ctx: ReaderContext): ReaderFeature {

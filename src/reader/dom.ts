@@ -17,6 +17,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
+export function afterNextFrame(win: Window | null, fn: () => void): void {
+  if (win && typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The close icon (an ×), decorative: the button carries the label. */

@@ -222,6 +222,15 @@ export const READER_CSS = `
 .cp-meta > * + *::before { content: "·"; margin-inline-end: 0.5em; color: var(--cp-muted); font-weight: 400; }
 
 .cp-content { overflow-wrap: break-word; }
+/*
+ * The first frame: blocks below the fold are neither laid out nor painted until the reader has been drawn
+ * (view.ts removes the class once the browser is idle). Only blocks whose children are inline or self-contained:
+ * their own margins still collapse with their neighbours', so nothing moves when the class goes.
+ */
+.cp-settling .cp-content :is(p, h2, h3, h4, h5, h6, figure, pre, hr, .cp-table-wrap) {
+  content-visibility: auto;
+  contain-intrinsic-size: auto 3em;
+}
 .cp-content > :first-child { margin-block-start: 0; }
 .cp-content p { margin: 0 0 1.1em; }
 .cp-content h1, .cp-content h2, .cp-content h3, .cp-content h4, .cp-content h5, .cp-content h6 {

@@ -5,11 +5,11 @@
  * Destroying it removes the host and gives focus back where it was: the page is as it was before.
  */
 import type { ArticleResult, MetadataSource } from '../core/index.js';
-import { sanitizeToFragment } from '../core/sanitize.js';
+import { prepareFragmentSanitizer, sanitizeToFragment } from '../core/sanitize.js';
 import { browser, t } from '../shared/browser.js';
 import { formatPublished, formatReadingTime } from '../shared/format.js';
 import type { Appearance } from '../shared/settings.js';
-import { closeIcon, el } from './dom.js';
+import { afterNextFrame, closeIcon, el } from './dom.js';
 import { FEATURE_CSS } from './feature-styles.js';
 import { FEATURES, type ReaderContext, type ReaderFeature } from './features.js';
 import { appearanceCss, READER_CSS } from './styles.js';
@@ -54,9 +54,8 @@ interface Styles {
 function attachStyles(root: ShadowRoot, doc: Document, appearance: string): Styles {
   const win = doc.defaultView;
   try {
-    if (!win || typeof win.CSSStyleSheet !== 'function') throw new Error('no constructable stylesheets');
-    const base = new win.CSSStyleSheet();
-    base.replaceSync(READER_CSS + FEATURE_CSS);
+    const base = readerSheet(win);
+    if (!win || !base) throw new Error('no constructable stylesheets');
     const vars = new win.CSSStyleSheet();
     vars.replaceSync(appearance);
     root.adoptedStyleSheets = [base, vars];
@@ -68,6 +67,34 @@ function attachStyles(root: ShadowRoot, doc: Document, appearance: string): Styl
     root.prepend(base, vars);
     return { setAppearance: (css) => { vars.textContent = css; } };
   }
+}
+
+/** The reader's fixed stylesheet per window: parsed once, adopted by every reader session in that page. */
+const readerSheets = new WeakMap<object, CSSStyleSheet>();
+
+function readerSheet(win: Document['defaultView']): CSSStyleSheet | null {
+  if (!win || typeof win.CSSStyleSheet !== 'function') return null;
+  let sheet = readerSheets.get(win);
+  if (!sheet) {
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(READER_CSS + FEATURE_CSS);
+    readerSheets.set(win, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * Does ahead of time what the first open of a reader in `doc` would otherwise do at the click: parse the reader's
+ * stylesheet, build the sanitizer, ask the browser's language. Reads nothing from the page and changes nothing on it.
+ */
+export function prepareReaderView(doc: Document): void {
+  try {
+    readerSheet(doc.defaultView);
+  } catch {
+    // No constructable stylesheets here: attachStyles falls back to <style> elements when the reader opens.
+  }
+  prepareFragmentSanitizer(doc);
+  browserLanguage();
 }
 
 /** The focused element, looking through open shadow roots (a page's own web components). */
@@ -151,13 +178,18 @@ function buildBody(doc: Document, { article }: ReaderContent): HTMLElement {
   return body;
 }
 
-/** The browser's UI language ("en", "de-AT"), or undefined where the i18n API does not say. */
+/** The browser's UI language ("en", "de-AT"), or undefined where the i18n API does not say; asked once. */
+let uiLanguage: { value: string | undefined } | null = null;
+
 function browserLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage() || undefined;
-  } catch {
-    return undefined;
+  if (!uiLanguage) {
+    try {
+      uiLanguage = { value: browser.i18n.getUILanguage() || undefined };
+    } catch {
+      uiLanguage = { value: undefined };
+    }
   }
+  return uiLanguage.value;
 }
 
 function hostnameOf(url: string): string {
@@ -165,6 +197,33 @@ function hostnameOf(url: string): string {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return url;
+  }
+}
+
+/** How long the reader may wait for an idle moment before laying out the blocks below the fold anyway. */
+const SETTLE_TIMEOUT_MS = 500;
+const SETTLING_CLASS = 'cp-settling';
+
+/**
+ * The first frame lays out and paints only what is on screen (styles.ts, `.cp-settling`): on a long article that
+ * is most of the time between the click and the reader being drawn. Once the browser is idle after that frame the
+ * class goes and the rest is laid out, before the user can have read to it; from then on the reader's layout, its
+ * scroll height and every position the features read are exact.
+ */
+function settleAfterFirstFrame(win: Document['defaultView'], article: HTMLElement, signal: AbortSignal): void {
+  article.classList.add(SETTLING_CLASS);
+  const settle = (): void => article.classList.remove(SETTLING_CLASS);
+  if (win && typeof win.requestIdleCallback === 'function' && typeof win.requestAnimationFrame === 'function') {
+    // Asked for from the first frame's animation callback: an idle period that began before that frame must not
+    // settle the reader before it is drawn.
+    win.requestAnimationFrame(() => {
+      if (signal.aborted) return;
+      const id = win.requestIdleCallback(settle, { timeout: SETTLE_TIMEOUT_MS });
+      signal.addEventListener('abort', () => win.cancelIdleCallback(id), { once: true });
+    });
+  } else {
+    const id = setTimeout(settle, 0);
+    signal.addEventListener('abort', () => clearTimeout(id), { once: true });
   }
 }
 
@@ -224,6 +283,7 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
     for (const feature of features) feature.render?.(next);
   };
   render(content);
+  settleAfterFirstFrame(doc.defaultView, article, signal);
 
   // The site name and "View original" lead back to this very page: a plain click closes the reader
   // instead of reloading it; modified clicks (new tab, new window) keep their usual meaning.
@@ -292,7 +352,11 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   }
 
   doc.documentElement.append(host);
-  page.focus({ preventScroll: true });
+  // Focus moves in once the first frame is drawn: focusing needs an up-to-date layout, and asking for one now
+  // would lay the reader out twice before it is shown (the first frame settles what is on screen, see above).
+  afterNextFrame(doc.defaultView, () => {
+    if (!signal.aborted && host.isConnected) page.focus({ preventScroll: true });
+  });
 
   return {
     host,

@@ -36,11 +36,27 @@ describe('Clearpage in Chromium', () => {
     const { popup, state } = await popupFor(page);
     expect(state, 'popup body[data-state]').toBe('article');
     expectItwireCard(await popup.card());
+    // While the card is shown the content script prepares the reader: the default reading face is fetched and
+    // decoded before the click, so the reader's first frame is drawn in it.
+    await page.waitForFunction(() => Array.from(document.fonts).some((face) => face.family.includes('Clearpage Literata') && face.status === 'loaded'));
 
     await popup.openReader();
     const reader = new ReaderView(pageSurface(page, 'article tab'));
     await reader.waitOpen();
     expectItwireReader(await reader.snapshot(), url);
+    // The first frame lays out only what is on screen; then every block is laid out, the last one included.
+    await page.waitForFunction(() => {
+      const root = document.querySelector('clearpage-reader')?.shadowRoot;
+      const article = root?.querySelector('.cp-article');
+      return !!article && !article.classList.contains('cp-settling');
+    });
+    const lastBlock = await page.evaluate(() => {
+      const blocks = document.querySelector('clearpage-reader')?.shadowRoot?.querySelectorAll('.cp-content p') ?? [];
+      const last = blocks[blocks.length - 1];
+      return last ? { visibility: getComputedStyle(last).contentVisibility, height: last.getBoundingClientRect().height } : null;
+    });
+    expect(lastBlock?.visibility, 'the last paragraph after the first frame').toBe('visible');
+    expect(lastBlock?.height ?? 0).toBeGreaterThan(0);
     await page.screenshot({ path: artifactPath('chromium-toolbar-reader.png') });
 
     // The guard saw the page's third-party requests (the <base> points at itwire.com) and none got through.

@@ -32,6 +32,11 @@ function article(overrides: Partial<ArticleResult> = {}): ArticleResult {
 let view: ReaderView | null = null;
 const controller = { current: new AbortController() };
 
+/** Resolves once the next frame has been drawn and the task queued from its animation callback has run. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 function open(content = article(), onRequestClose = vi.fn()): { view: ReaderView; root: ShadowRoot; onRequestClose: typeof onRequestClose } {
   view = openReaderView(document, { article: content, url: URL_ }, {
     appearance: { ...DEFAULT_SETTINGS.appearance, theme: 'sepia' }, signal: controller.current.signal, onRequestClose,
@@ -142,12 +147,15 @@ describe('openReaderView', () => {
     expect(root.querySelector('[data-cp="content"]')?.textContent).toMatch(/no article text/);
   });
 
-  it('moves focus into the reader and gives it back on close, with the page unchanged', () => {
+  it('moves focus into the reader once it is drawn and gives it back on close, with the page unchanged', async () => {
     const input = document.getElementById('name') as HTMLInputElement;
     input.focus();
     input.value = 'typed by the user';
     const before = document.documentElement.outerHTML;
     const { view } = open();
+    // Focus waits for the first frame: asking for it at once would force a layout before the reader is drawn.
+    expect(document.activeElement).toBe(input);
+    await nextFrame();
     expect(document.activeElement).toBe(view.host);
     controller.current.abort();
     view.destroy();
@@ -155,6 +163,15 @@ describe('openReaderView', () => {
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.activeElement).toBe(input);
     expect(input.value).toBe('typed by the user');
+  });
+
+  it('lays out only what is on screen for the first frame, then everything', async () => {
+    const { root } = open();
+    const article = root.querySelector('.cp-article');
+    expect(article?.classList.contains('cp-settling')).toBe(true);
+    await nextFrame();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(article?.classList.contains('cp-settling')).toBe(false);
   });
 
   it('asks to close on Esc and on the close button, and stops listening once aborted', () => {

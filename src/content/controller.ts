@@ -126,6 +126,8 @@ export class ReaderController {
     if (this.cache?.key === key) return this.cache;
     const article = extractArticle(this.doc, {
       url, stripAds: settings.stripAds, stripComments: settings.stripComments, debug: false, keep: this.keep,
+      // The reader sanitizes the article's HTML as it inserts it (reader/view.ts): once is enough.
+      sanitizeContent: false,
       // The user is waiting on this tab: the budget's time limit applies (core/budget.ts).
       now: () => performance.now(),
     });

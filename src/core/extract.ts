@@ -1,7 +1,8 @@
 /**
- * extractArticle: the ordered steps from a live document to a typed, sanitized article.
+ * extractArticle: the ordered steps from a live document to a typed article, sanitized by default.
  *   detect -> metadata (live page, read-only) -> clone -> strip boilerplate -> note lead figures
  *   -> Readability -> repair (lead figure, kept blocks, header and furniture lines, leftover labels) -> sanitize
+ *   (skipped with `sanitizeContent: false`, by a caller that sanitizes at insertion)
  *   -> text and counts
  * The live document is never modified: everything after `clone` works on the copy.
  * A budget (core/budget.ts) bounds the work: too many elements or too much time between steps ends extraction
@@ -117,7 +118,7 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
 
   linkNotesInPlace(content, doc.baseURI || url);
   budget.checkTime('repair');
-  sanitizeInPlace(content, win);
+  if (options.sanitizeContent !== false) sanitizeInPlace(content, win);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);
 

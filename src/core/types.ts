@@ -29,6 +29,12 @@ export interface ExtractOptions {
   disabledRules?: readonly string[];
   /** Blocks the user asked to keep on this site: a rule's match that one of these names stays in the article. */
   keep?: readonly KeepRule[];
+  /**
+   * Run `contentHtml` through DOMPurify before it is returned. Default true: the CLI prints it for other programs.
+   * The content script passes false because its one reader of `contentHtml`, the reader view, sanitizes every
+   * string it inserts (reader/view.ts): doing it here as well was the same work twice, a seventh of extraction.
+   */
+  sanitizeContent?: boolean;
   /** Overrides of the extraction budget's limits (core/budget.ts DEFAULT_BUDGET). */
   budget?: Partial<BudgetLimits>;
   /**

@@ -13,6 +13,8 @@ export const NEAR_HEADLINE_ELEMENTS = 120;
 /** Bylines and date lines are short. */
 const MAX_BYLINE_TEXT = 120;
 const MAX_DATE_TEXT = 160;
+/** Copyright lines are short. */
+const MAX_COPYRIGHT_TEXT = 160;
 
 /**
  * Containers whose dates and names belong to other things: comments, teasers, related links, sidebars.
@@ -88,13 +90,28 @@ const MAX_LINKED_NAME_WORDS = 5;
 export interface PageIndex {
   elements: Element[];
   order: Map<Element, number>;
+  /** Each element's text as far as the scans near the headline have read it (see nearText). */
+  texts: Map<Element, string | null>;
 }
 
 export function indexDocument(body: Element): PageIndex {
   const elements = elementsUnder(body);
   const order = new Map<Element, number>();
   elements.forEach((el, i) => order.set(el, i));
-  return { elements, order };
+  return { elements, order, texts: new Map() };
+}
+
+/** The longest text any scan near the headline reads (byline, date and copyright lines). */
+const MAX_NEAR_TEXT = Math.max(MAX_BYLINE_TEXT, MAX_DATE_TEXT, MAX_COPYRIGHT_TEXT);
+
+/**
+ * shortTextOf(el, max) for the scans near the headline, which read the same elements one after another (dates,
+ * byline, signature): each element's text is read once, up to the longest any of them wants.
+ */
+function nearText(index: PageIndex, el: Element, max: number): string | null {
+  let text = index.texts.get(el);
+  if (text === undefined) index.texts.set(el, (text = shortTextOf(el, MAX_NEAR_TEXT)));
+  return text !== null && text.length <= max ? text : null;
 }
 
 export function normaliseTitle(text: string): string {
@@ -337,7 +354,7 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null, i
     const tokens = tokensOf(el);
     const marked = isBylineMarked(el, tokens);
     if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
-    const text = shortTextOf(el, MAX_BYLINE_TEXT);
+    const text = nearText(index, el, MAX_BYLINE_TEXT);
     if (!text) continue;
     // A by-word inside the text of a block that holds the headline is the headline's or the story's, not a meta line's.
     // Nor is a line whose byline is marked up inside it: that element gives the name without the line's rest.
@@ -390,8 +407,6 @@ const AUTHOR_BOX_LINE = new RegExp(String.raw`^${AUTHOR_LABEL}\s*`, 'u');
 const COPYRIGHT_HOLDER =
   /^((?:(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)\s*)+)([^.|•·,©]+?)\s*(?:[.|•·,]\s*(.*))?$/i;
 const RIGHTS_CLAUSE = /rights|rechte|droits|derechos|diritti|rechten/i;
-/** Copyright lines are short. */
-const MAX_COPYRIGHT_TEXT = 160;
 
 /**
  * The author where nothing near the headline names one: the labelled author box after the article, else the
@@ -425,7 +440,7 @@ export function signedName(
   for (let i = from; i < index.elements.length; i++) {
     const el = index.elements[i] as Element;
     if (el.childElementCount > MAX_UNMARKED_PARTS) continue;
-    const text = shortTextOf(el, MAX_COPYRIGHT_TEXT);
+    const text = nearText(index, el, MAX_COPYRIGHT_TEXT);
     if (!text) continue;
     if (text.length <= MAX_BYLINE_TEXT && AUTHOR_BOX_LINE.test(text) && !inForeignContainer(el, headline)) {
       const name = nameInLine(text.replace(AUTHOR_BOX_LINE, ''));
@@ -501,7 +516,7 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
     // The element's text as one date line, or (when it has many parts) its own date lines, each with its label.
     let lines: Array<{ content: string; at: Node }>;
     const many = !isTime && el.childElementCount > 3;
-    const content = many ? null : shortTextOf(el, MAX_DATE_TEXT);
+    const content = many ? null : nearText(index, el, MAX_DATE_TEXT);
     const whole = content !== null && (markedByName || DATE_LABEL.test(content) || (content.length <= MAX_BARE_DATE_TEXT && el.childElementCount <= 1));
     if (whole) lines = [{ content, at: el }];
     else lines = ownDateLines(el).map((t) => ({ content: (t.nodeValue ?? '').replace(/\s+/g, ' ').trim(), at: t }));

@@ -248,13 +248,22 @@ export function describeComments(
     ...threadsBesideRegion(liveRegion).map((el) => inert.importNode(el, true)),
   ];
   let count = 0;
-  const html: string[] = [];
+  const threads: Element[] = [];
   for (const section of sections) {
     stripCommentControls(section);
     const comments = countComments(section);
     if (comments === 0) continue;
     count += comments;
-    html.push(sanitizedHtmlOf(section, base, win));
+    threads.push(section);
   }
-  return count > 0 ? { count, html: html.join('') } : null;
+  if (count === 0) return null;
+  // The HTML is made when first read, as for stripped blocks: the popup needs only the count, the reader the
+  // HTML once the drawer is built. The threads are detached copies: nothing after this step changes them.
+  let html: string | null = null;
+  return {
+    count,
+    get html(): string {
+      return (html ??= threads.map((thread) => sanitizedHtmlOf(thread, base, win)).join(''));
+    },
+  };
 }

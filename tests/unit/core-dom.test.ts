@@ -1,5 +1,6 @@
 /** The core's small DOM helpers. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { shortTextOf, textOf } from '../../src/core/dom.js';
 import { page } from './helpers/page.js';
 
@@ -22,5 +23,32 @@ describe('shortTextOf', () => {
         expect(shortTextOf(el, max), JSON.stringify({ text: text.slice(0, 20), max })).toBe(full.length <= max ? full : null);
       }
     }
+  });
+
+  it('reads nested elements as textContent does: every text node in order, comments left out', () => {
+    const doc = page('<!doctype html><body></body>');
+    // Trees of elements, text (words, runs of whitespace, no-break spaces) and comments, up to four levels deep.
+    const text = fc.constantFrom('By', 'Jane', 'Doe', ' ', '\n\t  ', '\u00a0', 'Updated 3 May 2024', 'x'.repeat(90), '');
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.record({ kind: fc.constant('text' as const), value: text }),
+        fc.record({ kind: fc.constant('comment' as const), value: text }),
+        fc.record({ kind: fc.constant('element' as const), tag: fc.constantFrom('span', 'p', 'div', 'a'), children: fc.array(tie('node'), { maxLength: 5 }) }),
+      ),
+    })).node;
+    type Tree = { kind: 'text' | 'comment'; value: string } | { kind: 'element'; tag: string; children: Tree[] };
+    const build = (t: Tree): Node => {
+      if (t.kind !== 'element') return t.kind === 'text' ? doc.createTextNode(t.value) : doc.createComment(t.value);
+      const el = doc.createElement(t.tag);
+      for (const child of t.children) el.append(build(child));
+      return el;
+    };
+    fc.assert(fc.property(fc.array(tree, { maxLength: 6 }), fc.constantFrom(5, 40, 120, 200), (children, max) => {
+      const root = doc.createElement('div');
+      for (const child of children) root.append(build(child as Tree));
+      const full = textOf(root);
+      expect(shortTextOf(root, max)).toBe(full.length <= max ? full : null);
+    }), { seed: 20261128, numRuns: 400 });
   });
 });

@@ -88,10 +88,14 @@ export function removeFurnitureLines(content: Element): Partial<Record<Furniture
     if (!text) continue;
     let kind = furnitureKind(text);
     if (!kind && !inline && text.length >= REPEATED_BLOCK_MIN_CHARS) {
-      // A repeat of a caption seen earlier goes, wherever it sits; only captions start the list.
-      const key = norm(text);
-      if (captions.has(key)) kind = 'repeated';
-      else if (isCaption(line)) captions.add(key);
+      // A repeat of a caption seen earlier goes, wherever it sits; only captions start the list. The text is
+      // normalised only when that can matter: a caption to remember, or captions to compare it with.
+      const caption = isCaption(line);
+      if (caption || captions.size > 0) {
+        const key = norm(text);
+        if (captions.has(key)) kind = 'repeated';
+        else if (caption) captions.add(key);
+      }
     }
     if (!kind) continue;
     // An inline line (a credit in <small> inside a caption) goes alone; a block line takes its empty parents.

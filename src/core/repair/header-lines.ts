@@ -3,7 +3,7 @@
  * "By Jane Doe | 3 May"). The reader prints byline and date in its own header, so above the first real
  * paragraph these lines are repeats. Lines below it are left alone: there they may be part of the story.
  */
-import { textOf } from '../dom.js';
+import { shortTextOf } from '../dom.js';
 import { parseDateText } from '../metadata/dates.js';
 
 /** The first paragraph at least this long is where the story starts. */
@@ -19,8 +19,8 @@ const DATE_WORDS = /\b(?:updated?|published|posted|modified|last|on|at|am|um|le|
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A paragraph of the story: a long `p`, or a block whose own text (outside child elements) is long. */
-function startsStory(el: Element, text: string): boolean {
-  if (text.length < STORY_START_CHARS || el.closest('figure')) return false;
+function startsStory(el: Element, textLength: number): boolean {
+  if (textLength < STORY_START_CHARS || el.closest('figure')) return false;
   if (el.localName === 'p') return true;
   if (el.localName !== 'div' && el.localName !== 'section') return false;
   let own = 0;
@@ -43,8 +43,16 @@ function isDateLine(text: string): boolean {
   return rest.length <= DATE_LINE_MAX_OTHER_WORDS;
 }
 
+/**
+ * The longest line that can be `byline` with a by-word and punctuation: normalising only removes characters (or
+ * turns a ligature into two letters), so a much longer line never matches.
+ */
+function bylineLineMaxChars(byline: string | null): number {
+  return byline ? byline.length * 4 + 40 : 0;
+}
+
 function isBylineLine(text: string, byline: string | null): boolean {
-  if (!byline) return false;
+  if (!byline || text.length > bylineLineMaxChars(byline)) return false;
   const t = norm(text).replace(/^(?:by|von|par|por|di|door)\s+/, '');
   return t === norm(byline);
 }
@@ -52,11 +60,14 @@ function isBylineLine(text: string, byline: string | null): boolean {
 export function removeHeaderLines(content: Element, byline: string | null): number {
   let removed = 0;
   const walk = Array.from(content.querySelectorAll('*'));
+  // Past this length a text is neither a byline nor a date line, only (perhaps) where the story starts: the
+  // wrappers above the first paragraph hold the whole story, and their text is not collapsed in full.
+  const limit = Math.max(STORY_START_CHARS, DATE_LINE_MAX_CHARS, bylineLineMaxChars(byline));
   for (const el of walk) {
     if (!content.contains(el)) continue; // removed with an earlier line (the body is detached: no isConnected)
-    const text = textOf(el);
-    if (startsStory(el, text)) break;
-    if (!BLOCKS.has(el.localName) || text.length === 0 || el.querySelector('img, picture, video, figure, table')) continue;
+    const text = shortTextOf(el, limit);
+    if (startsStory(el, text === null ? limit + 1 : text.length)) break;
+    if (text === null || !BLOCKS.has(el.localName) || text.length === 0 || el.querySelector('img, picture, video, figure, table')) continue;
     if (isBylineLine(text, byline) || isDateLine(text)) {
       el.remove();
       removed++;

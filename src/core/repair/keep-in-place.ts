@@ -49,13 +49,13 @@ export function anchorParagraphs(body: Element): Element[] {
  * tree. Paragraphs that left the tree since `paragraphs` was taken (removed with another block) are skipped.
  */
 export function anchorTextBefore(paragraphs: readonly Element[], block: Element): string {
-  let after = '';
+  let last: Element | null = null;
   for (const p of paragraphs) {
     if (!p.isConnected || block.contains(p)) continue;
-    if (p.compareDocumentPosition(block) & 4 /* block FOLLOWS p */) after = keyOf(p);
+    if (p.compareDocumentPosition(block) & 4 /* block FOLLOWS p */) last = p;
     else break;
   }
-  return after;
+  return last ? keyOf(last) : '';
 }
 
 export function noteKeptBlocks(body: Element, blocks: readonly Element[]): KeptBlock[] {

@@ -26,6 +26,27 @@ export function shortTextOf(node: Node, max: number): string | null {
   return text.length > max ? null : text;
 }
 
+/**
+ * shortTextOf(el, max) for a scan that reads many elements, children before their parents (it walks a list in
+ * document order backwards): a parent holding a child already found too long is too long itself, and is refused
+ * without reading its text. A scan over every element then reads a chain of wrappers around the story once, at
+ * the innermost wrapper it looks at, not once per wrapper.
+ */
+export function shortTextReader(max: number): (el: Element) => string | null {
+  const tooLong = new Set<Element>();
+  return (el) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (tooLong.has(child)) {
+        tooLong.add(el);
+        return null;
+      }
+    }
+    const text = shortTextOf(el, max);
+    if (text === null) tooLong.add(el);
+    return text;
+  };
+}
+
 /** Class and id of an element, lower-cased, as one string of tokens ("itw-ad itw-ad-mrec div-gpt-ad-1"). */
 export function attributeTokens(el: Element): string {
   const cls = el.getAttribute('class') ?? '';

@@ -122,7 +122,9 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
     if (protectedNodes.some((node) => containsOrIs(el, node))) return false;
     const limit =
       family === 'comments' ? (ctx.headline ? Infinity : COMMENT_SHARE_WITHOUT_HEADLINE) : MAX_REMOVED_PARAGRAPH_SHARE;
-    if (limit !== Infinity && pageParagraphChars > 0 && paragraphChars(el) / pageParagraphChars > limit) return false;
+    // A block's paragraph text is never longer than its raw text: most blocks are refused nothing without the walk.
+    if (limit !== Infinity && pageParagraphChars > 0 && (el.textContent ?? '').length / pageParagraphChars > limit &&
+      paragraphChars(el) / pageParagraphChars > limit) return false;
     return true;
   };
 

@@ -3,7 +3,7 @@
  * the label's parent holds nothing else of substance (an empty slot whose ad script never ran offline).
  */
 import { AD_LABEL } from '../constants.js';
-import { shortTextOf, textOf } from '../dom.js';
+import { shortTextReader, textOf } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 /** Besides the label, an ad slot's parent has at most this much text. */
@@ -15,10 +15,13 @@ export const adLabels: Rule = {
   option: 'stripAds',
   find(ctx) {
     const matches: RuleMatch[] = [];
-    for (const el of ctx.elements) {
+    const shortText = shortTextReader(32);
+    // Backwards, children first (see shortTextReader); the matches are put in document order by strip.ts.
+    for (let i = ctx.elements.length - 1; i >= 0; i--) {
+      const el = ctx.elements[i] as Element;
       // Labels are leaves (or wrap a single inline element); test the cheap length first.
       if (el.childElementCount > 1) continue;
-      const text = shortTextOf(el, 32);
+      const text = shortText(el);
       if (!text || !AD_LABEL.test(text)) continue;
       const parent = el.parentElement;
       const parentText = parent ? textOf(parent) : '';

@@ -4,7 +4,7 @@
  * of the publisher, not part of the story.
  */
 import { CTA_LINE, CTA_LINE_MAX_CHARS } from '../constants.js';
-import { shortTextOf } from '../dom.js';
+import { shortTextReader } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 const LINE_CONTAINERS = new Set(['p', 'div', 'li', 'strong', 'em', 'h3', 'h4', 'h5', 'h6', 'aside']);
@@ -15,9 +15,12 @@ export const ctaLines: Rule = {
   option: 'stripAds',
   find(ctx) {
     const matches: RuleMatch[] = [];
-    for (const el of ctx.elements) {
+    const shortText = shortTextReader(CTA_LINE_MAX_CHARS);
+    // Backwards, children first (see shortTextReader); the matches are put in document order by strip.ts.
+    for (let i = ctx.elements.length - 1; i >= 0; i--) {
+      const el = ctx.elements[i] as Element;
       if (!LINE_CONTAINERS.has(el.localName) || el.childElementCount > 3) continue;
-      const text = shortTextOf(el, CTA_LINE_MAX_CHARS);
+      const text = shortText(el);
       if (!text || !CTA_LINE.test(text)) continue;
       if (!el.getElementsByTagName('a').length && !el.closest('a')) continue;
       matches.push({ el, reason: `call to action "${text.slice(0, 40)}"` });

@@ -1,7 +1,7 @@
 /** The core's small DOM helpers. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shortTextOf, textOf } from '../../src/core/dom.js';
+import { elementsUnder, shortTextOf, shortTextReader, textOf } from '../../src/core/dom.js';
 import { page } from './helpers/page.js';
 
 describe('shortTextOf', () => {
@@ -25,7 +25,7 @@ describe('shortTextOf', () => {
     }
   });
 
-  it('reads nested elements as textContent does: every text node in order, comments left out', () => {
+  it('reads nested elements as textContent does (comments left out), and so does the children-first reader', () => {
     const doc = page('<!doctype html><body></body>');
     // Trees of elements, text (words, runs of whitespace, no-break spaces) and comments, up to four levels deep.
     const text = fc.constantFrom('By', 'Jane', 'Doe', ' ', '\n\t  ', '\u00a0', 'Updated 3 May 2024', 'x'.repeat(90), '');
@@ -49,6 +49,9 @@ describe('shortTextOf', () => {
       for (const child of children) root.append(build(child as Tree));
       const full = textOf(root);
       expect(shortTextOf(root, max)).toBe(full.length <= max ? full : null);
+      // Read children first, as the rules' scans do, the reader says what shortTextOf says of every element.
+      const read = shortTextReader(max);
+      for (const el of [root, ...elementsUnder(root)].reverse()) expect(read(el)).toBe(shortTextOf(el, max));
     }), { seed: 20261128, numRuns: 400 });
   });
 });

@@ -27,11 +27,10 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i,
 };
 
-/** What a sanitize call returns: a string, a fragment, or the node it was given, cleaned in place. */
-type Output = 'string' | 'fragment' | 'in-place';
+/** What a sanitize call returns: a string, or the node it was given, cleaned in place. */
+type Output = 'string' | 'in-place';
 const OUTPUT_CONFIG: Record<Output, Config> = {
   string: CONFIG,
-  fragment: { ...CONFIG, RETURN_DOM_FRAGMENT: true },
   'in-place': { ...CONFIG, IN_PLACE: true },
 };
 
@@ -88,13 +87,21 @@ export function sanitizeHtml(html: string, doc: Document): string {
  * milliseconds): the reader calls this while the popup shows its card, so opening the reader does not pay for it.
  */
 export function prepareFragmentSanitizer(doc: Document): void {
-  purifierFor(windowOf(doc), 'fragment');
+  purifierFor(windowOf(doc), 'string');
 }
 
-/** Sanitized DOM fragment of `html`, owned by `doc`, ready to insert. */
+/**
+ * Sanitized DOM fragment of `html`, owned by `doc`, ready to insert: DOMPurify's string output, parsed again in an
+ * inert `<template>` and imported. Not DOMPurify's own fragment output: in a Chromium content script, elements it
+ * parsed from hostile markup kept their inline handlers after it had removed the attributes, and those ran in the
+ * page once the nodes joined it (an `<img onerror>`, a `<details ontoggle>`: the e2e XSS corpus caught it). A
+ * clean string carries no handler to keep.
+ */
 export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
-  // The configuration is the purifier's own (set once); passing it again only gives the call its return type.
-  return purifierFor(windowOf(doc), 'fragment').sanitize(html, OUTPUT_CONFIG.fragment as Config & { RETURN_DOM_FRAGMENT: true });
+  const clean = purifierFor(windowOf(doc), 'string').sanitize(html);
+  const template = doc.createElement('template');
+  template.innerHTML = clean;
+  return doc.importNode(template.content, true);
 }
 
 /** Sanitizes `el` and its subtree in place (no reparse: the fast path for the extraction result). */

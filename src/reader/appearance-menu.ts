@@ -166,9 +166,7 @@ export function mountAppearance(ctx: ReaderContext): ReaderFeature {
   const ensureFont = (font: FontFamily): void => void loadBundledFont(doc, font, { resolveUrl });
   // The chosen face can never be ready for the reader's first frame (its bytes are fetched), so it is asked for
   // right after that frame: starting the fetches costs the opening click several milliseconds otherwise.
-  afterNextFrame(doc.defaultView, () => {
-    if (!signal.aborted) ensureFont(ctx.appearance().font);
-  });
+  afterNextFrame(doc.defaultView, () => ensureFont(ctx.appearance().font), signal);
 
   const removePrintSheet = adoptPrintSheet(doc);
   signal.addEventListener('abort', removePrintSheet, { once: true });

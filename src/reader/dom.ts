@@ -17,10 +17,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
-export function afterNextFrame(win: Window | null, fn: () => void): void {
-  if (win && typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
+/**
+ * Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback), unless
+ * `signal` aborts first: then the callbacks are cancelled, so nothing keeps a closed reader's nodes alive.
+ */
+export function afterNextFrame(win: Window | null, fn: () => void, signal?: AbortSignal): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  const run = (): void => {
+    timer = setTimeout(fn, 0);
+  };
+  if (win && typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);
+  else run();
+  signal?.addEventListener('abort', () => {
+    if (frame !== undefined) win?.cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  }, { once: true });
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

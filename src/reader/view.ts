@@ -215,12 +215,15 @@ function settleAfterFirstFrame(win: Document['defaultView'], article: HTMLElemen
   const settle = (): void => article.classList.remove(SETTLING_CLASS);
   if (win && typeof win.requestIdleCallback === 'function' && typeof win.requestAnimationFrame === 'function') {
     // Asked for from the first frame's animation callback: an idle period that began before that frame must not
-    // settle the reader before it is drawn.
-    win.requestAnimationFrame(() => {
-      if (signal.aborted) return;
-      const id = win.requestIdleCallback(settle, { timeout: SETTLE_TIMEOUT_MS });
-      signal.addEventListener('abort', () => win.cancelIdleCallback(id), { once: true });
+    // settle the reader before it is drawn. Closing cancels both, so neither keeps the closed reader alive.
+    let idle: number | undefined;
+    const frame = win.requestAnimationFrame(() => {
+      idle = win.requestIdleCallback(settle, { timeout: SETTLE_TIMEOUT_MS });
     });
+    signal.addEventListener('abort', () => {
+      win.cancelAnimationFrame(frame);
+      if (idle !== undefined) win.cancelIdleCallback(idle);
+    }, { once: true });
   } else {
     const id = setTimeout(settle, 0);
     signal.addEventListener('abort', () => clearTimeout(id), { once: true });
@@ -355,8 +358,8 @@ export function openReaderView(doc: Document, content: ReaderContent, options: R
   // Focus moves in once the first frame is drawn: focusing needs an up-to-date layout, and asking for one now
   // would lay the reader out twice before it is shown (the first frame settles what is on screen, see above).
   afterNextFrame(doc.defaultView, () => {
-    if (!signal.aborted && host.isConnected) page.focus({ preventScroll: true });
-  });
+    if (host.isConnected) page.focus({ preventScroll: true });
+  }, signal);
 
   return {
     host,

@@ -395,8 +395,20 @@ describe('Robustness: hostile and huge pages', () => {
       const get = (name: string): number => list.find((m) => m.name === name)?.value ?? Number.NaN;
       return { listeners: get('JSEventListeners'), nodes: get('Nodes') };
     };
+    // An image whose fetch is still in flight keeps itself, and through its parents the closed reader, alive until
+    // the fetch ends: read the counts once they stop falling (a leak never falls), for at most about 3 s.
+    const settledMetrics = async (): Promise<{ listeners: number; nodes: number }> => {
+      let last = await metrics();
+      for (let i = 0; i < 30; i++) {
+        await page.waitForTimeout(100);
+        const next = await metrics();
+        if (next.nodes >= last.nodes && next.listeners >= last.listeners) return next;
+        last = next;
+      }
+      return last;
+    };
     // Measured after one full cycle: the first one loads what every later one reuses (fonts, stylesheets, caches).
-    const start = await metrics();
+    const start = await settledMetrics();
 
     for (let i = 0; i < 49; i++) {
       expect(await toggle(), `open ${i + 2}`).toEqual({ ok: true, open: true });
@@ -404,7 +416,7 @@ describe('Robustness: hostile and huge pages', () => {
       expect(await toggle(), `close ${i + 2}`).toEqual({ ok: true, open: false });
       await reader.waitClosed();
     }
-    const end = await metrics();
+    const end = await settledMetrics();
     await cdp.detach();
 
     console.info('50 cycles, after a forced GC:', { start, end });

@@ -98,9 +98,8 @@ export function prepareFragmentSanitizer(doc: Document): void {
  * clean string carries no handler to keep.
  */
 export function sanitizeToFragment(html: string, doc: Document): DocumentFragment {
-  const clean = purifierFor(windowOf(doc), 'string').sanitize(html);
   const template = doc.createElement('template');
-  template.innerHTML = clean;
+  template.innerHTML = sanitizeHtml(html, doc);
   return doc.importNode(template.content, true);
 }
 

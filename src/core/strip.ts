@@ -122,7 +122,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
     if (protectedNodes.some((node) => containsOrIs(el, node))) return false;
     const limit =
       family === 'comments' ? (ctx.headline ? Infinity : COMMENT_SHARE_WITHOUT_HEADLINE) : MAX_REMOVED_PARAGRAPH_SHARE;
-    // A block's paragraph text is never longer than its raw text: most blocks are refused nothing without the walk.
+    // A block's paragraph text is never longer than its raw text, so most blocks pass without walking their paragraphs.
     if (limit !== Infinity && pageParagraphChars > 0 && (el.textContent ?? '').length / pageParagraphChars > limit &&
       paragraphChars(el) / pageParagraphChars > limit) return false;
     return true;

@@ -33,9 +33,16 @@ export function blockText(root: Element): string {
 /** Scripts written without spaces between words: count characters instead (about 2 per "word"). */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 
+/** A word: a letter or digit, then letters, digits, apostrophes and hyphens. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
 export function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  const rest = cjk ? text.replace(CJK, ' ') : text;
+  // Counted by stepping through the matches: no array of every word is built.
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(rest)) words++;
   return words + Math.ceil(cjk / 2);
 }
 

@@ -3,10 +3,10 @@
  * headline, the marked article body, or (except comment threads) a block holding a large share of the
  * page's paragraph text. Counts what each family removed and, in debug mode, records every node.
  */
-import { MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
-import { attributeTokens, containsOrIs, elementsUnder, sampleOf, textOf } from './dom.js';
+import { CTA_LINE_MAX_CHARS, INLINE_RELATED_MAX_CHARS, MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
+import { attributeTokens, containsOrIs, elementsUnder, sampleOf, ShortTexts, textOf } from './dom.js';
 import { anchorParagraphs, anchorTextBefore } from './repair/keep-in-place.js';
-import { RULES, type Rule, type RuleContext } from './rules/index.js';
+import { RULES, type Rule, type RuleContext, type RuleMatch } from './rules/index.js';
 import { matchesKeepRule, stableSelector, textFingerprint } from './transparency.js';
 import type { ExtractOptions, RemovalRecord, RuleFamily, StrippedBlock } from './types.js';
 
@@ -59,6 +59,9 @@ function paragraphChars(root: Element): number {
   return total;
 }
 
+/** The longest short text a rule asks for (ad labels, calls to action and related lines all fit). */
+const RULE_TEXT_LIMIT = Math.max(INLINE_RELATED_MAX_CHARS, CTA_LINE_MAX_CHARS);
+
 export function buildRuleContext(doc: Document, body: Element, headline: Element | null): RuleContext {
   const elements = elementsUnder(body);
   const tagged: Array<{ el: Element; tokens: string }> = [];
@@ -76,7 +79,7 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
   } catch {
     // An opaque base URL (about:blank): no link counts as same-site.
   }
-  return { doc, body, elements, tagged, headline, byTag, host };
+  return { doc, body, elements, tagged, headline, byTag, host, texts: new ShortTexts(RULE_TEXT_LIMIT) };
 }
 
 function optionOn(rule: Rule, options: ExtractOptions): boolean {
@@ -111,9 +114,18 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   const protectedNodes = Array.from(ctx.body.querySelectorAll('[itemprop]')).filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
   if (ctx.headline) protectedNodes.push(ctx.headline);
   const pageParagraphChars = paragraphChars(ctx.body);
-  // Document order of every element (ctx.elements is in document order): cheaper than compareDocumentPosition.
-  const order = new Map<Element, number>();
-  ctx.elements.forEach((el, i) => order.set(el, i));
+  // Document order of every element (ctx.elements is in document order), listed when a rule first finds two blocks.
+  let order: Map<Element, number> | null = null;
+  const inDocumentOrder = (matches: RuleMatch[]): RuleMatch[] => {
+    if (matches.length < 2) return matches;
+    if (!order) {
+      const map = new Map<Element, number>();
+      ctx.elements.forEach((el, i) => map.set(el, i));
+      order = map;
+    }
+    const known = order;
+    return matches.sort((a, b) => (known.get(a.el) ?? 0) - (known.get(b.el) ?? 0));
+  };
 
   const mayRemove = (el: Element, family: RuleFamily): boolean => {
     if (el === ctx.body || !ctx.body.contains(el)) return false; // already gone with an ancestor
@@ -130,7 +142,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
 
   for (const rule of rules) {
     // Outermost first, so a nested match inside a removed block is not counted twice.
-    const matches = rule.find(ctx).sort((a, b) => (order.get(a.el) ?? 0) - (order.get(b.el) ?? 0));
+    const matches = inDocumentOrder(rule.find(ctx));
     const on = optionOn(rule, options);
     for (const { el, reason } of matches) {
       if (!mayRemove(el, rule.family)) continue;
@@ -140,6 +152,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
       }
       const family = rule.family;
       if (family === 'comments') {
+        ctx.texts.forget(el);
         el.remove();
         comments.push(el);
       } else {
@@ -154,6 +167,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
         }
         // A block with nothing to see (an empty ad slot, a bar of icon links) is counted but not offered again.
         if (stripped.length < MAX_LISTED_BLOCKS && (text || el.querySelector('img, picture, video'))) noteBlock(el, family, fingerprint, false);
+        ctx.texts.forget(el);
         el.remove();
       }
       removed[family] = (removed[family] ?? 0) + 1;

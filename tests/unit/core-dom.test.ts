@@ -1,7 +1,7 @@
 /** The core's small DOM helpers. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { elementsUnder, shortTextOf, shortTextReader, textOf } from '../../src/core/dom.js';
+import { elementsUnder, firstVisibleChar, shortTextOf, ShortTexts, textOf } from '../../src/core/dom.js';
 import { page } from './helpers/page.js';
 
 describe('shortTextOf', () => {
@@ -49,9 +49,21 @@ describe('shortTextOf', () => {
       for (const child of children) root.append(build(child as Tree));
       const full = textOf(root);
       expect(shortTextOf(root, max)).toBe(full.length <= max ? full : null);
-      // Read children first, as the rules' scans do, the reader says what shortTextOf says of every element.
-      const read = shortTextReader(max);
-      for (const el of [root, ...elementsUnder(root)].reverse()) expect(read(el)).toBe(shortTextOf(el, max));
+      // Read children first, as the rules' scans do, the shared reader says what shortTextOf says of every
+      // element, at every limit up to its own (and above it).
+      const texts = new ShortTexts(120);
+      for (const el of [root, ...elementsUnder(root)].reverse()) {
+        for (const limit of [max, 5, 300]) expect(texts.get(el, limit)).toBe(shortTextOf(el, limit));
+        // The first visible character, found without building the text, is the text's first character.
+        expect(firstVisibleChar(el)).toBe([...textOf(el)][0] ?? '');
+      }
+      // Removing an element (forgotten first) changes its ancestors' texts: they are read again.
+      const inner = elementsUnder(root).at(-1);
+      if (inner) {
+        texts.forget(inner);
+        inner.remove();
+        for (const el of [root, ...elementsUnder(root)].reverse()) expect(texts.get(el, max)).toBe(shortTextOf(el, max));
+      }
     }), { seed: 20261128, numRuns: 400 });
   });
 });

@@ -4,7 +4,6 @@
  * of the publisher, not part of the story.
  */
 import { CTA_LINE, CTA_LINE_MAX_CHARS } from '../constants.js';
-import { shortTextReader } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 const LINE_CONTAINERS = new Set(['p', 'div', 'li', 'strong', 'em', 'h3', 'h4', 'h5', 'h6', 'aside']);
@@ -15,12 +14,11 @@ export const ctaLines: Rule = {
   option: 'stripAds',
   find(ctx) {
     const matches: RuleMatch[] = [];
-    const shortText = shortTextReader(CTA_LINE_MAX_CHARS);
-    // Backwards, children first (see shortTextReader); the matches are put in document order by strip.ts.
+    // Backwards, children first (see ShortTexts); the matches are put in document order by strip.ts.
     for (let i = ctx.elements.length - 1; i >= 0; i--) {
       const el = ctx.elements[i] as Element;
       if (!LINE_CONTAINERS.has(el.localName) || el.childElementCount > 3) continue;
-      const text = shortText(el);
+      const text = ctx.texts.get(el, CTA_LINE_MAX_CHARS);
       if (!text || !CTA_LINE.test(text)) continue;
       if (!el.getElementsByTagName('a').length && !el.closest('a')) continue;
       matches.push({ el, reason: `call to action "${text.slice(0, 40)}"` });

@@ -13,7 +13,7 @@ import {
   RELATED_MIN_LINKS,
   RELATED_TOKEN,
 } from '../constants.js';
-import { elementsUnder, linkDensity, shortTextOf, textOf } from '../dom.js';
+import { elementsUnder, linkDensity, textOf, type ShortTexts } from '../dom.js';
 import type { Rule, RuleMatch } from './types.js';
 
 /** Related blocks are lists of headlines; longer blocks are content. */
@@ -57,17 +57,17 @@ function isShoutedHeadlineLink(p: Element, text: string, host: string): boolean 
 }
 
 /** A block that is one headline link and nothing else ("<p><a>Other story</a></p>"). */
-function isLinkLine(el: Element): boolean {
-  const text = shortTextOf(el, INLINE_RELATED_MAX_CHARS);
+function isLinkLine(el: Element, texts: ShortTexts): boolean {
+  const text = texts.get(el, INLINE_RELATED_MAX_CHARS);
   if (!text || el.querySelector('img, picture, video, iframe')) return false;
   const links = elementsUnder(el, 'a');
   return links.length === 1 && linkDensity(el) >= LINK_LINE_MIN_DENSITY;
 }
 
 /** The one-link blocks that directly follow a related label, up to a list's worth. */
-function linkLinesAfter(label: Element): Element[] {
+function linkLinesAfter(label: Element, texts: ShortTexts): Element[] {
   const run: Element[] = [];
-  for (let next = label.nextElementSibling; next && run.length < LINK_LINES_MAX && isLinkLine(next); next = next.nextElementSibling) run.push(next);
+  for (let next = label.nextElementSibling; next && run.length < LINK_LINES_MAX && isLinkLine(next, texts); next = next.nextElementSibling) run.push(next);
   return run;
 }
 
@@ -108,7 +108,7 @@ export const relatedLinks: Rule = {
     // Headings, and short label lines ("<p><strong>DON'T MISS</strong></p>") that play their part.
     const labels = [...HEADINGS.flatMap((tag) => ctx.byTag(tag)), ...ctx.byTag('p'), ...ctx.byTag('strong')];
     for (const heading of labels) {
-      const text = shortTextOf(heading, LABEL_MAX_CHARS);
+      const text = ctx.texts.get(heading, LABEL_MAX_CHARS);
       if (text === null || !RELATED_HEADING.test(text)) continue;
       const list = listUnder(heading, ctx.body);
       if (list) {
@@ -122,7 +122,7 @@ export const relatedLinks: Rule = {
         matches.push({ el: label, reason: `related label "${text}"` }, { el: next, reason: `list after related label "${text}"` });
         continue;
       }
-      const run = linkLinesAfter(label);
+      const run = linkLinesAfter(label, ctx.texts);
       if (run.length > 0) {
         matches.push({ el: label, reason: `related label "${text}"` });
         for (const el of run) matches.push({ el, reason: `link after related label "${text}"` });
@@ -130,7 +130,7 @@ export const relatedLinks: Rule = {
     }
     for (const line of ctx.elements) {
       if (line.childElementCount > 4 || !INLINE_CONTAINERS.has(line.localName)) continue;
-      const text = shortTextOf(line, INLINE_RELATED_MAX_CHARS);
+      const text = ctx.texts.get(line, INLINE_RELATED_MAX_CHARS);
       if (text === null) continue;
       if (INLINE_RELATED_PREFIX.test(text) && line.querySelector('a[href]') && linkDensity(line) >= 0.5) {
         matches.push({ el: line, reason: 'inline "read more" link' });

@@ -1,3 +1,4 @@
+import type { ShortTexts } from '../dom.js';
 import type { RuleFamily } from '../types.js';
 
 /** A block a rule wants removed, and why. */
@@ -20,6 +21,8 @@ export interface RuleContext {
   host: string;
   /** The article's headline, if found: no rule may remove it. */
   headline: Element | null;
+  /** Short texts (labels, one-line calls to action, related lines), read once for all rules: `texts.get(el, max)`. */
+  texts: ShortTexts;
 }
 
 /** One removal rule. Each lives in its own file and says why it exists. */

@@ -3,7 +3,7 @@
  * mode. An article has one block of running text; a home page, section front, listing or search page has
  * many short teasers, each a linked heading with a sentence under it.
  */
-import { elementsUnder, textOf } from './dom.js';
+import { descendantsIn, elementsUnder, textOf } from './dom.js';
 import { AUTHOR_META_KEYS, GENERIC_DATE_META_KEYS, PUBLISHED_META_KEYS } from './metadata/meta-tags.js';
 import { articleRegion, bareTextContainers, mainTextBlock, MIN_ARTICLE_CHARS } from './region.js';
 import type { DetectionResult } from './types.js';
@@ -89,6 +89,8 @@ function noteMeta(meta: Element, found: MetaFindings): void {
 
 /** Class tokens of a byline element (checked only until one is found: the walk stays one pass). */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|autor|auteur)(?:$|[\s_-])/i;
+/** rel="author", itemprop="author" and the like. */
+const AUTHOR_ATTRIBUTE = /author/i;
 
 /** Headings that are (almost) entirely one link: the teasers of a listing. */
 function isTeaser(heading: Element): boolean {
@@ -108,15 +110,32 @@ function teasersIn(container: Element): number {
   return count;
 }
 
-/** One walk over the whole document (head included): scripts, meta tags, headings and paragraphs. */
-export function scanPage(doc: Document): PageScan {
+/** A byline class, or rel/itemprop "author": an element that names the page's author. */
+function marksAuthor(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (cls !== null && BYLINE_CLASS.test(cls)) return true;
+  const rel = el.getAttribute('rel');
+  if (rel !== null && AUTHOR_ATTRIBUTE.test(rel)) return true;
+  const itemprop = el.getAttribute('itemprop');
+  return itemprop !== null && AUTHOR_ATTRIBUTE.test(itemprop);
+}
+
+/**
+ * One walk over the whole document (head included): scripts, meta tags, headings and paragraphs. `elements` is
+ * that walk (every element under `<html>`, in document order), for a caller that reuses it; `bodyElements` the
+ * part of it under `<body>`.
+ */
+export function scanPage(
+  doc: Document,
+  elements: readonly Element[] = elementsUnder(doc.documentElement),
+  bodyElements: readonly Element[] | null = null,
+): PageScan {
   let teasers = 0;
   let jsonLd = '';
   const found: MetaFindings = { ogType: '', hasPublished: false, hasByline: false };
-  for (const el of elementsUnder(doc.documentElement)) {
-    if (!found.hasByline && (BYLINE_CLASS.test(el.getAttribute('class') ?? '') || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`))) {
-      found.hasByline = true;
-    }
+  for (const el of elements) {
+    // Most elements carry no attribute at all: one call tells.
+    if (!found.hasByline && el.hasAttributes() && marksAuthor(el)) found.hasByline = true;
     switch (el.localName) {
       case 'script':
         if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
@@ -136,7 +155,7 @@ export function scanPage(doc: Document): PageScan {
         if (!found.hasPublished && el.getAttribute('itemprop') === 'datePublished') found.hasPublished = true;
     }
   }
-  const block = doc.body ? mainTextBlock(doc.body) : { container: null, chars: 0, paragraphs: 0 };
+  const block = doc.body ? mainTextBlock(doc.body, bodyElements ?? descendantsIn(elements, doc.body)) : { container: null, chars: 0, paragraphs: 0 };
   return { block, teasers, jsonLd, ...found, bylineClassesChecked: true };
 }
 

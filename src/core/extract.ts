@@ -14,6 +14,8 @@ import { BudgetExceededError, startBudget, type Budget } from './budget.js';
 import { cloneForExtraction } from './clone.js';
 import { replaceVideoEmbeds, VIDEO_MARK_PATTERN } from './media.js';
 import { readMetadata, type MetadataFields, type PageMetadata } from './metadata/index.js';
+import { indexDocument } from './metadata/page-text.js';
+import { descendantsIn, elementsUnder } from './dom.js';
 import { findLeadFigureCandidates, restoreLeadFigure } from './repair/lead-figure.js';
 import { removeFurnitureLines } from './repair/furniture-lines.js';
 import { removeHeaderLines } from './repair/header-lines.js';
@@ -66,10 +68,13 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
   const url = options.url ?? doc.URL;
   // Counted before anything walks the page: the walks below are what a huge page would make slow.
   budget.checkElements(doc.documentElement, budget.limits.maxBodyElements, 'the page');
-  const scan = scanPage(doc);
+  // One walk over the page, shared by the detection scan and the metadata's scans near the headline.
+  const pageElements = elementsUnder(doc.documentElement);
+  const bodyElements = doc.body ? descendantsIn(pageElements, doc.body) : null;
+  const scan = scanPage(doc, pageElements, bodyElements);
   const detection = detectArticle(doc, url, scan);
   budget.checkTime('detection');
-  const metadata = readMetadata(doc, doc.baseURI || url);
+  const metadata = readMetadata(doc, doc.baseURI || url, doc.body && bodyElements ? indexDocument(doc.body, bodyElements) : null);
   if (!doc.body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
   budget.checkTime('metadata');
 

@@ -120,6 +120,11 @@ export function parseDateText(text: string, monthFirst = false): string | null {
 /** Every date form above has a four-digit year: text without one is no date, and most text is refused here cheaply. */
 const FOUR_DIGITS = /\d{4}/;
 
+/** False when `text` holds no date findDateText could find (no four-digit year), also in any part of it. */
+export function mayHoldDate(text: string): boolean {
+  return FOUR_DIGITS.test(text);
+}
+
 /** The first date written for people in `text` and where it starts, or null (see `parseDateText`). */
 export function findDateText(text: string, monthFirst = false): { value: string; index: number } | null {
   if (!FOUR_DIGITS.test(text)) return null;

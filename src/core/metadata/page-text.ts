@@ -3,9 +3,9 @@
  * "Near" is measured in elements of document order from the headline, so a date in a teaser, a related
  * link or a comment far below the article never wins over the one under the headline.
  */
-import { attributeTokens, elementsUnder, shortTextOf, textOf } from '../dom.js';
+import { attributeTokens, elementsUnder, firstVisibleChar, hasVisibleText, shortTextOf, textOf } from '../dom.js';
 import { cleanByline, isPersonName, looksLikeName } from './byline.js';
-import { findDateText, normaliseMachineDate, parseDateText } from './dates.js';
+import { findDateText, mayHoldDate, normaliseMachineDate, parseDateText } from './dates.js';
 
 /** How far (in elements of document order) from the headline a byline or date may sit. */
 export const NEAR_HEADLINE_ELEMENTS = 120;
@@ -87,18 +87,26 @@ const ACCOUNT_ACTION = /^(?:register|registrieren|registration|login|signin|sign
 /** A name is short: more words than this in an author link is a headline or a teaser. */
 const MAX_LINKED_NAME_WORDS = 5;
 
+/** The page's elements, and what the scans near the headline (dates, byline, signature) read of them, read once. */
 export interface PageIndex {
   elements: Element[];
-  order: Map<Element, number>;
-  /** Each element's text as far as the scans near the headline have read it (see nearText). */
+  /** Each element's text as far as the scans have read it (see nearText). */
   texts: Map<Element, string | null>;
+  /** Each element's class, id, itemprop and rel, as tokensOf gives them. */
+  tokens: Map<Element, string>;
+  /** The elements near each anchor the scans asked for (see nearAnchor). */
+  windows: Map<Element | null, ReadonlyArray<NearElement>>;
 }
 
-export function indexDocument(body: Element): PageIndex {
-  const elements = elementsUnder(body);
-  const order = new Map<Element, number>();
-  elements.forEach((el, i) => order.set(el, i));
-  return { elements, order, texts: new Map() };
+/** An element near the anchor, and its distance from it. */
+interface NearElement {
+  el: Element;
+  d: number;
+}
+
+/** `elements`: elementsUnder(body), for a caller that has it already. */
+export function indexDocument(body: Element, elements: Element[] = elementsUnder(body)): PageIndex {
+  return { elements, texts: new Map(), tokens: new Map(), windows: new Map() };
 }
 
 /** The longest text any scan near the headline reads (byline, date and copyright lines). */
@@ -110,7 +118,12 @@ const MAX_NEAR_TEXT = Math.max(MAX_BYLINE_TEXT, MAX_DATE_TEXT, MAX_COPYRIGHT_TEX
  */
 function nearText(index: PageIndex, el: Element, max: number): string | null {
   let text = index.texts.get(el);
-  if (text === undefined) index.texts.set(el, (text = shortTextOf(el, MAX_NEAR_TEXT)));
+  if (text === undefined) {
+    text = shortTextOf(el, MAX_NEAR_TEXT);
+    index.texts.set(el, text);
+    // Whatever holds a text too long is too long itself: the wrappers around the story are refused unread.
+    if (text === null) for (let a = el.parentElement; a && index.texts.get(a) !== null; a = a.parentElement) index.texts.set(a, null);
+  }
   return text !== null && text.length <= max ? text : null;
 }
 
@@ -196,26 +209,41 @@ const DATE_LABEL =
 
 /** The order index of the anchor: the headline, else the article element, else the top of the page. */
 function anchorOf(index: PageIndex, headline: Element | null): number {
-  if (headline) {
-    const h = index.order.get(headline);
-    if (h !== undefined) return h;
-  }
-  const article = index.elements.find((el) => el.localName === 'article');
-  return article ? (index.order.get(article) ?? 0) : 0;
+  const h = headline ? index.elements.indexOf(headline) : -1;
+  if (h >= 0) return h;
+  const article = index.elements.findIndex((el) => el.localName === 'article');
+  return Math.max(article, 0);
 }
 
-/** The elements near the anchor, in document order, each with its distance. */
-function* nearAnchor(index: PageIndex, headline: Element | null): Generator<{ el: Element; d: number }> {
+/** The elements near the anchor, in document order, each with its distance (listed once per anchor). */
+function nearAnchor(index: PageIndex, headline: Element | null): ReadonlyArray<NearElement> {
+  const known = index.windows.get(headline);
+  if (known) return known;
   const h = anchorOf(index, headline);
   const from = Math.max(0, Math.ceil(h - NEAR_HEADLINE_ELEMENTS / ABOVE_WEIGHT));
   const to = Math.min(index.elements.length - 1, h + NEAR_HEADLINE_ELEMENTS);
-  for (let i = from; i <= to; i++) {
-    yield { el: index.elements[i] as Element, d: i >= h ? i - h : (h - i) * ABOVE_WEIGHT };
+  const window: NearElement[] = [];
+  for (let i = from; i <= to; i++) window.push({ el: index.elements[i] as Element, d: i >= h ? i - h : (h - i) * ABOVE_WEIGHT });
+  index.windows.set(headline, window);
+  // The scans read the texts of the small elements (a few parts at most). Read here children first, last element
+  // first, so a paragraph found too long refuses the wrappers above it (see nearText) before any of them is read:
+  // read in document order, each wrapper of the headline would be read whole, the page's text every time.
+  for (let i = window.length - 1; i >= 0; i--) {
+    const { el } = window[i] as NearElement;
+    if (el.childElementCount <= MAX_UNMARKED_PARTS) nearText(index, el, MAX_NEAR_TEXT);
   }
+  return window;
 }
 
 function tokensOf(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('rel') ?? ''}`.toLowerCase();
+}
+
+/** tokensOf(el) for an element of the page index, read once for all the scans. */
+function indexedTokens(index: PageIndex, el: Element): string {
+  let tokens = index.tokens.get(el);
+  if (tokens === undefined) index.tokens.set(el, (tokens = tokensOf(el)));
+  return tokens;
 }
 
 /** Text of a small element with a space at element boundaries ("Author" + "Jane Doe" is not "AuthorJane Doe"). */
@@ -337,7 +365,7 @@ const MAX_UNMARKED_PARTS = 4;
 /** Child elements that show text (empty icon and placeholder spans do not count). */
 function textPartCount(el: Element): number {
   let n = 0;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.textContent?.trim()) n++;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (hasVisibleText(c)) n++;
   return n;
 }
 
@@ -351,7 +379,7 @@ export function bylineNearHeadline(index: PageIndex, headline: Element | null, i
   let weak: { name: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     if (best && d >= best.d) continue;
-    const tokens = tokensOf(el);
+    const tokens = indexedTokens(index, el);
     const marked = isBylineMarked(el, tokens);
     if (!marked && el.childElementCount > MAX_UNMARKED_PARTS && textPartCount(el) > MAX_UNMARKED_PARTS) continue;
     const text = nearText(index, el, MAX_BYLINE_TEXT);
@@ -407,6 +435,11 @@ const AUTHOR_BOX_LINE = new RegExp(String.raw`^${AUTHOR_LABEL}\s*`, 'u');
 const COPYRIGHT_HOLDER =
   /^((?:(?:©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)\s*)+)([^.|•·,©]+?)\s*(?:[.|•·,]\s*(.*))?$/i;
 const RIGHTS_CLAUSE = /rights|rechte|droits|derechos|diritti|rechten/i;
+/**
+ * How both lines open: an author label (Autor, Author, Redaktion, Text…), or a copyright sign, "(c)", "copyright"
+ * or a year. Text opening with any other character is neither, and is passed over without being read.
+ */
+const SIGNATURE_START = /^[©(cC\daArRtT]/;
 
 /**
  * The author where nothing near the headline names one: the labelled author box after the article, else the
@@ -439,7 +472,7 @@ export function signedName(
   let holder: string | null = null;
   for (let i = from; i < index.elements.length; i++) {
     const el = index.elements[i] as Element;
-    if (el.childElementCount > MAX_UNMARKED_PARTS) continue;
+    if (el.childElementCount > MAX_UNMARKED_PARTS || !SIGNATURE_START.test(firstVisibleChar(el))) continue;
     const text = nearText(index, el, MAX_COPYRIGHT_TEXT);
     if (!text) continue;
     if (text.length <= MAX_BYLINE_TEXT && AUTHOR_BOX_LINE.test(text) && !inForeignContainer(el, headline)) {
@@ -491,7 +524,8 @@ function textBefore(node: Node, max = 40): string {
 function ownDateLines(el: Element): Text[] {
   const lines: Text[] = [];
   for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== 3) continue;
+    // A date line holds a year: most text nodes are passed over before any string is built.
+    if (child.nodeType !== 3 || !mayHoldDate(child.nodeValue ?? '')) continue;
     const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
     // A dateline opens the first paragraph: "29.11.2022 – Mehrfach hatte …", "Berlin, 3. Mai 2021 - Die …".
     const line = text.length <= MAX_BARE_DATE_TEXT ? text : (DATELINE.exec(text)?.[1] ?? '');
@@ -511,7 +545,7 @@ export function datesNearHeadline(index: PageIndex, headline: Element | null, mo
   let modified: { value: string; d: number } | null = null;
   for (const { el, d } of nearAnchor(index, headline)) {
     const isTime = el.localName === 'time';
-    const tokens = tokensOf(el);
+    const tokens = indexedTokens(index, el);
     const markedByName = isTime || DATE_TOKEN.test(tokens) || BYLINE_TOKEN.test(tokens);
     // The element's text as one date line, or (when it has many parts) its own date lines, each with its label.
     let lines: Array<{ content: string; at: Node }>;

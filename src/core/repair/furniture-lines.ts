@@ -20,7 +20,7 @@ import {
   REPEATED_BLOCK_MIN_CHARS,
   TAXONOMY_LINE,
 } from '../constants.js';
-import { textOf } from '../dom.js';
+import { shortTextOf, textOf } from '../dom.js';
 
 /** Elements that hold one line or paragraph of text. */
 const LINE_TAGS = new Set(['p', 'div', 'li', 'figcaption', 'span', 'small', 'em', 'strong', 'b', 'i', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'cite', 'address']);
@@ -59,6 +59,9 @@ function collectLines(el: Element, inFigure: boolean, lines: Array<Line | null>)
 
 export type FurnitureKind = 'repeated' | 'credit' | 'widget' | 'taxonomy' | 'copyright' | 'notice' | 'heading';
 
+/** The longest line furnitureKind may name: longer text is prose. */
+const FURNITURE_KIND_MAX_CHARS = Math.max(FURNITURE_LINE_MAX_CHARS, FILING_LINE_MAX_CHARS, META_LINE_MAX_CHARS);
+
 export function furnitureKind(text: string): FurnitureKind | null {
   if (text.length <= FURNITURE_LINE_MAX_CHARS) {
     if (PHOTO_CREDIT_LINE.test(text) && !COPYRIGHT_LINE.test(text)) return 'credit';
@@ -84,21 +87,24 @@ export function removeFurnitureLines(content: Element): Partial<Record<Furniture
   for (const line of lines) {
     if (!line || !content.contains(line.el)) continue;
     const { el, inline } = line;
-    const text = textOf(el);
-    if (!text) continue;
-    let kind = furnitureKind(text);
-    if (!kind && !inline && text.length >= REPEATED_BLOCK_MIN_CHARS) {
+    // Furniture lines are short: a longer text (most lines are paragraphs of the story) is collapsed only when a
+    // caption repeat is possible.
+    const short = shortTextOf(el, FURNITURE_KIND_MAX_CHARS);
+    if (short === '') continue;
+    let kind = short === null ? null : furnitureKind(short);
+    if (!kind && !inline && (short === null || short.length >= REPEATED_BLOCK_MIN_CHARS)) {
       // A repeat of a caption seen earlier goes, wherever it sits; only captions start the list. The text is
       // normalised only when that can matter: a caption to remember, or captions to compare it with.
       const caption = isCaption(line);
       if (caption || captions.size > 0) {
-        const key = norm(text);
+        const key = norm(short ?? textOf(el));
         if (captions.has(key)) kind = 'repeated';
         else if (caption) captions.add(key);
       }
     }
     if (!kind) continue;
     // An inline line (a credit in <small> inside a caption) goes alone; a block line takes its empty parents.
+    const text = short ?? textOf(el);
     let target: Element = el;
     while (target.parentElement && target.parentElement !== content && textOf(target.parentElement) === text && !target.parentElement.querySelector('img, picture, video, iframe')) {
       target = target.parentElement;
@@ -124,7 +130,7 @@ function isCaption({ el, inFigure }: Line): boolean {
   let node: Element | null = el;
   for (let level = 0; node && level <= CAPTION_MAX_CLIMB; level++, node = node.parentElement) {
     const before: Element | null = node.previousElementSibling;
-    if (before) return !textOf(before) && (before.matches(PICTURE) || !!before.querySelector(PICTURE));
+    if (before) return !(before.textContent ?? '').trim() && (before.matches(PICTURE) || !!before.querySelector(PICTURE));
   }
   return false;
 }

@@ -4,8 +4,8 @@
  * page's paragraph text. Counts what each family removed and, in debug mode, records every node.
  */
 import { CTA_LINE_MAX_CHARS, INLINE_RELATED_MAX_CHARS, MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
-import { attributeTokens, containsOrIs, elementsUnder, sampleOf, ShortTexts, textOf } from './dom.js';
-import { anchorParagraphs, anchorTextBefore } from './repair/keep-in-place.js';
+import { containsOrIs, elementsUnder, sampleOf, ShortTexts, textOf } from './dom.js';
+import { anchorParagraphsOf, anchorTextBefore } from './repair/keep-in-place.js';
 import { RULES, type Rule, type RuleContext, type RuleMatch } from './rules/index.js';
 import { matchesKeepRule, stableSelector, textFingerprint } from './transparency.js';
 import type { ExtractOptions, RemovalRecord, RuleFamily, StrippedBlock } from './types.js';
@@ -70,7 +70,11 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
     const list = tags.get(el.localName);
     if (list) list.push(el);
     else tags.set(el.localName, [el]);
-    if (el.hasAttribute('class') || el.hasAttribute('id')) tagged.push({ el, tokens: attributeTokens(el) });
+    if (!el.hasAttributes()) continue;
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    // attributeTokens(el), from the two reads that tell whether it has a class or an id.
+    if (cls !== null || id !== null) tagged.push({ el, tokens: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
   }
   const byTag = (tag: string): readonly Element[] => tags.get(tag) ?? [];
   let host = '';
@@ -95,10 +99,24 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   const keepRules = options.keep ?? [];
   /** Blocks a keep rule kept: nothing inside them is removed either (the user kept the block as it was). */
   const keptByRule: Element[] = [];
+  // Each paragraph's text length, read once: the share guard sums them, the stripped blocks' anchors are chosen by
+  // them. A removal inside a paragraph forgets its length (see removeBlock), read again when it is asked for.
+  const paragraphLengths = new Map<Element, number>();
+  for (const p of ctx.byTag('p')) paragraphLengths.set(p, textOf(p).length);
+  const lengthOf = (p: Element): number => {
+    let length = paragraphLengths.get(p);
+    if (length === undefined) paragraphLengths.set(p, (length = textOf(p).length));
+    return length;
+  };
+  const removeBlock = (el: Element): void => {
+    ctx.texts.forget(el);
+    for (let a = el.parentElement; a; a = a.parentElement) if (a.localName === 'p') paragraphLengths.delete(a);
+    el.remove();
+  };
   let paragraphs: Element[] | null = null;
   /** Notes a block while it is still in the tree: its selector names its parent, its anchor is the paragraph before it. */
   const noteBlock = (el: Element, family: StrippedBlock['family'], fingerprint: string, isKept: boolean): StrippedNote => {
-    paragraphs ??= anchorParagraphs(ctx.body);
+    paragraphs ??= anchorParagraphsOf(ctx.byTag('p').filter((p) => ctx.body.contains(p)), lengthOf);
     const note: StrippedNote = {
       id: `s${stripped.length + 1}`, family, selector: stableSelector(el), fingerprint,
       after: anchorTextBefore(paragraphs, el), kept: isKept, el,
@@ -113,7 +131,8 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
   // One native query for the few elements with an itemprop, not an attribute read per element.
   const protectedNodes = Array.from(ctx.body.querySelectorAll('[itemprop]')).filter((el) => ARTICLE_BODY_ITEMPROP.test(el.getAttribute('itemprop') ?? ''));
   if (ctx.headline) protectedNodes.push(ctx.headline);
-  const pageParagraphChars = paragraphChars(ctx.body);
+  let pageParagraphChars = 0;
+  for (const length of paragraphLengths.values()) if (length >= MIN_ARTICLE_PARAGRAPH_CHARS) pageParagraphChars += length;
   // Document order of every element (ctx.elements is in document order), listed when a rule first finds two blocks.
   let order: Map<Element, number> | null = null;
   const inDocumentOrder = (matches: RuleMatch[]): RuleMatch[] => {
@@ -152,8 +171,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
       }
       const family = rule.family;
       if (family === 'comments') {
-        ctx.texts.forget(el);
-        el.remove();
+        removeBlock(el);
         comments.push(el);
       } else {
         const text = textOf(el);
@@ -167,8 +185,7 @@ export function stripBoilerplate(ctx: RuleContext, options: ExtractOptions, regi
         }
         // A block with nothing to see (an empty ad slot, a bar of icon links) is counted but not offered again.
         if (stripped.length < MAX_LISTED_BLOCKS && (text || el.querySelector('img, picture, video'))) noteBlock(el, family, fingerprint, false);
-        ctx.texts.forget(el);
-        el.remove();
+        removeBlock(el);
       }
       removed[family] = (removed[family] ?? 0) + 1;
       if (options.debug) records.push({ rule: rule.name, family, reason, sample: sampleOf(el) });

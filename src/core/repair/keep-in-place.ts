@@ -41,7 +41,12 @@ function keysOf(block: Element): string[] {
 
 /** The paragraphs under `body` long enough to anchor a block (a caption or a label is not). */
 export function anchorParagraphs(body: Element): Element[] {
-  return elementsUnder(body, 'p').filter((p) => textOf(p).length >= MIN_ANCHOR_CHARS);
+  return anchorParagraphsOf(elementsUnder(body, 'p'), (p) => textOf(p).length);
+}
+
+/** anchorParagraphs from the paragraphs under body (in document order) and their text lengths, for a caller that knows them. */
+export function anchorParagraphsOf(paragraphs: readonly Element[], lengthOf: (p: Element) => number): Element[] {
+  return paragraphs.filter((p) => lengthOf(p) >= MIN_ANCHOR_CHARS);
 }
 
 /**

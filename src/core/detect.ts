@@ -134,8 +134,9 @@ export function scanPage(
   let jsonLd = '';
   const found: MetaFindings = { ogType: '', hasPublished: false, hasByline: false };
   for (const el of elements) {
-    // Most elements carry no attribute at all: one call tells.
-    if (!found.hasByline && el.hasAttributes() && marksAuthor(el)) found.hasByline = true;
+    // Many elements carry no attribute at all: one call tells, and spares the attribute reads below.
+    const attributed = el.hasAttributes();
+    if (attributed && !found.hasByline && marksAuthor(el)) found.hasByline = true;
     switch (el.localName) {
       case 'script':
         if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd += `${el.textContent ?? ''}\n`;
@@ -152,7 +153,7 @@ export function scanPage(
         if (isTeaser(el)) teasers++;
         break;
       default:
-        if (!found.hasPublished && el.getAttribute('itemprop') === 'datePublished') found.hasPublished = true;
+        if (attributed && !found.hasPublished && el.getAttribute('itemprop') === 'datePublished') found.hasPublished = true;
     }
   }
   const block = doc.body ? mainTextBlock(doc.body, bodyElements ?? descendantsIn(elements, doc.body)) : { container: null, chars: 0, paragraphs: 0 };

@@ -96,22 +96,31 @@ export function mainTextBlock(
     for (const [container, entry] of byContainer) if (entry.chars > best.chars) best = { container, ...entry };
     return best;
   };
-  const lines: Array<[Element, number]> = [];
+  // List items and spans are measured only when they count: when the rest makes no article.
+  const lines: Element[] = [];
   for (const el of candidates) {
     const tag = el.localName;
     let length = 0;
     if (tag === 'p' || tag === 'pre') length = paragraphLength(el);
-    else if (TEXT_CONTAINERS.has(tag)) length = ownTextLength(el);
+    else if (LINE_CONTAINERS.has(tag)) {
+      lines.push(el);
+      continue;
+    } else if (BLOCK_CONTAINERS.has(tag)) length = ownTextLength(el);
     else continue;
     if (length < MIN_RUNNING_PARAGRAPH_CHARS) continue;
     if (tag !== 'p' && tag !== 'pre' && el.parentElement?.closest(PARAGRAPHS)) continue; // counted with its paragraph
-    if (LINE_CONTAINERS.has(tag)) lines.push([el, length]);
-    else add(el, length);
+    add(el, length);
   }
   const best = heaviest();
-  if (best.chars >= MIN_ARTICLE_CHARS || lines.length === 0) return best;
-  for (const [el, length] of lines) add(el, length);
-  return heaviest();
+  if (best.chars >= MIN_ARTICLE_CHARS) return best;
+  let counted = 0;
+  for (const el of lines) {
+    const length = ownTextLength(el);
+    if (length < MIN_RUNNING_PARAGRAPH_CHARS || el.parentElement?.closest(PARAGRAPHS)) continue;
+    add(el, length);
+    counted++;
+  }
+  return counted === 0 ? best : heaviest();
 }
 
 function lowestCommonAncestor(a: Element, b: Element): Element | null {

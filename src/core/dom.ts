@@ -18,7 +18,6 @@ function isSpace(code: number): boolean {
  * native `textContent` is cheaper than a crossing per node.)
  */
 export function shortTextOf(node: Node, max: number): string | null {
-  // A long text is refused from its first text nodes, without building it: most texts asked about are long.
   const raw = node.textContent ?? '';
   if (raw.length > max) {
     let visible = 0;

@@ -144,18 +144,13 @@ export function cloneForExtraction(doc: Document, baseUrl: string, track: Readon
     // removing from a detached tree costs less.
     const source = region && region !== doc.body && doc.body.contains(region) ? region : doc.body;
     const paths = track.map((el) => (el ? pathFrom(source, el) : null));
-    let top: Element | DocumentFragment;
-    if (source === doc.body) {
-      top = copy.createDocumentFragment();
-      // Comments too, so the tracked paths' child indexes hold; the filter removes them.
-      for (let child = doc.body.firstChild; child; child = child.nextSibling) top.appendChild(copy.importNode(child, true));
-    } else {
-      top = copy.importNode(source, true);
-    }
-    const from = top;
+    // The body's children go into a fragment, comments too, so the tracked paths' child indexes hold (the filter
+    // removes them).
+    const top: Element | DocumentFragment = source === doc.body ? copy.createDocumentFragment() : copy.importNode(source, true);
+    if (source === doc.body) for (let child = doc.body.firstChild; child; child = child.nextSibling) top.appendChild(copy.importNode(child, true));
     track.forEach((el, i) => {
       const path = paths[i];
-      const found = el && path ? follow(from, path) : null;
+      const found = el && path ? follow(top, path) : null;
       if (el && found) copies.set(el, found);
     });
     filterCopy(top, copy, doc.defaultView);

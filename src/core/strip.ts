@@ -4,7 +4,7 @@
  * page's paragraph text. Counts what each family removed and, in debug mode, records every node.
  */
 import { CTA_LINE_MAX_CHARS, INLINE_RELATED_MAX_CHARS, MAX_REMOVED_PARAGRAPH_SHARE, MIN_ARTICLE_PARAGRAPH_CHARS } from './constants.js';
-import { containsOrIs, elementsUnder, sampleOf, ShortTexts, textOf } from './dom.js';
+import { attributeTokens, containsOrIs, elementsUnder, sampleOf, ShortTexts, textOf } from './dom.js';
 import { anchorParagraphsOf, anchorTextBefore } from './repair/keep-in-place.js';
 import { RULES, type Rule, type RuleContext, type RuleMatch } from './rules/index.js';
 import { matchesKeepRule, stableSelector, textFingerprint } from './transparency.js';
@@ -70,11 +70,8 @@ export function buildRuleContext(doc: Document, body: Element, headline: Element
     const list = tags.get(el.localName);
     if (list) list.push(el);
     else tags.set(el.localName, [el]);
-    if (!el.hasAttributes()) continue;
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
-    // attributeTokens(el), from the two reads that tell whether it has a class or an id.
-    if (cls !== null || id !== null) tagged.push({ el, tokens: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
+    // Many elements carry no attribute at all: one call tells.
+    if (el.hasAttributes() && (el.hasAttribute('class') || el.hasAttribute('id'))) tagged.push({ el, tokens: attributeTokens(el) });
   }
   const byTag = (tag: string): readonly Element[] => tags.get(tag) ?? [];
   let host = '';

@@ -27,7 +27,7 @@ import { sanitizeInPlace } from './sanitize.js';
 import { buildRuleContext, KEPT_ATTRIBUTE, stripBoilerplate } from './strip.js';
 import { blockText, countWords, readingMinutes } from './text.js';
 import { describeComments, describeStripped } from './transparency.js';
-import type { ArticleResult, ExtractOptions } from './types.js';
+import type { ArticleResult, ExtractOptions, ExtractStep } from './types.js';
 
 function emptyResult(doc: Document): ArticleResult {
   return {
@@ -66,6 +66,11 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
   const win = doc.defaultView;
   if (!doc.documentElement || !win) return emptyResult(doc);
   const url = options.url ?? doc.URL;
+  // Between steps: the budget's time limit, then the caller's hook (the benchmark's breakdown).
+  const stepDone = (step: ExtractStep): void => {
+    budget.checkTime(step);
+    options.onStep?.(step);
+  };
   // Counted before anything walks the page: the walks below are what a huge page would make slow.
   budget.checkElements(doc.documentElement, budget.limits.maxBodyElements, 'the page');
   // One walk over the page, shared by the detection scan and the metadata's scans near the headline.
@@ -73,20 +78,21 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
   const bodyElements = doc.body ? descendantsIn(pageElements, doc.body) : null;
   const scan = scanPage(doc, pageElements, bodyElements);
   const detection = detectArticle(doc, url, scan);
-  budget.checkTime('detection');
+  stepDone('detection');
   const metadata = readMetadata(doc, doc.baseURI || url, doc.body && bodyElements ? indexDocument(doc.body, bodyElements) : null);
   if (!doc.body) return { ...emptyResult(doc), title: metadata.title ?? doc.title.trim() };
-  budget.checkTime('metadata');
+  stepDone('metadata');
 
   const liveRegion = articleRegion(doc.body, metadata.headline, scan.block.container);
   // What the clone, the rules and Readability work through: the region, or the whole body when there is none.
   budget.checkElements(liveRegion ?? doc.body, budget.limits.maxRegionElements, 'the article region');
-  budget.checkTime('region');
+  stepDone('region');
   const copy = cloneForExtraction(doc, doc.baseURI || url, [metadata.headline, liveRegion], liveRegion);
   const clone = copy.doc;
   const body = clone.body;
   const headline = copy.copyOf(metadata.headline);
   const region = copy.copyOf(liveRegion);
+  stepDone('clone');
   // Only the extension marks kept blocks: a page's own data-cp-kept attributes mean nothing.
   for (const marked of Array.from(body.querySelectorAll(`[${KEPT_ATTRIBUTE}]`))) marked.removeAttribute(KEPT_ATTRIBUTE);
 
@@ -96,7 +102,7 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
   const comments = options.stripComments === false ? null : describeComments(strip.comments, liveRegion, clone, base, win);
   const kept = noteKeptBlocks(body, strip.kept);
   const leadFigures = findLeadFigureCandidates(body, doc.baseURI || url);
-  budget.checkTime('strip');
+  stepDone('strip');
 
   // Readability reads only the article region when there is one: sidebars, header and footer are not the
   // article, and leaving them out makes Readability both faster and less likely to wander into them.
@@ -104,7 +110,7 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
 
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, allowedVideoRegex: VIDEO_MARK_PATTERN, classesToPreserve: codeLanguageClasses(body) }).parse();
   const content = parsed?.content ?? null;
-  budget.checkTime('readability');
+  stepDone('readability');
   if (!parsed || !content) {
     return {
       ...emptyResult(doc), ...pickMetadata(metadata), title: metadata.title ?? parsed?.title ?? doc.title.trim(), removed: strip.removed,
@@ -122,7 +128,7 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
   if (leftovers) removed.ads = (removed.ads ?? 0) + leftovers;
 
   linkNotesInPlace(content, doc.baseURI || url);
-  budget.checkTime('repair');
+  stepDone('repair');
   if (options.sanitizeContent !== false) sanitizeInPlace(content, win);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);
@@ -145,6 +151,7 @@ function extractWithin(doc: Document, options: ExtractOptions, budget: Budget): 
     comments,
   };
   if (options.debug) result.debug = strip.records;
+  options.onStep?.('output');
   return result;
 }
 

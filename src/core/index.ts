@@ -2,6 +2,7 @@
 export { extractArticle } from './extract.js';
 export { detectArticle } from './detect.js';
 export { DEFAULT_BUDGET } from './budget.js';
+export { EXTRACT_STEPS } from './types.js';
 export type {
-  ArticleResult, BudgetExceeded, BudgetLimits, CommentsResult, DetectionResult, ExtractOptions, KeepRule, MetadataSource, RemovalRecord, RuleFamily, StrippedBlock,
+  ArticleResult, BudgetExceeded, BudgetLimits, CommentsResult, DetectionResult, ExtractOptions, ExtractStep, KeepRule, MetadataSource, RemovalRecord, RuleFamily, StrippedBlock,
 } from './types.js';

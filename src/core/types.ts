@@ -42,7 +42,16 @@ export interface ExtractOptions {
    * fake one. Without it only the element limits apply (the core reads no clock of its own).
    */
   now?: () => number;
+  /**
+   * Called as each step of the pipeline ends (for the benchmark's breakdown of where the time goes: the caller reads
+   * its own clock, the core reads none). Steps that do not run (a page without a body, nothing parsed) are not called.
+   */
+  onStep?: (step: ExtractStep) => void;
 }
+
+/** The pipeline's steps, in order (core/extract.ts). */
+export const EXTRACT_STEPS = ['detection', 'metadata', 'region', 'clone', 'strip', 'readability', 'repair', 'output'] as const;
+export type ExtractStep = (typeof EXTRACT_STEPS)[number];
 
 /**
  * A block the user kept on a site: the stable selector naming it and the fingerprint of its text (see

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BudgetExceededError, countElements, DEFAULT_BUDGET, startBudget } from '../../src/core/budget.js';
-import { extractArticle } from '../../src/core/index.js';
+import { extractArticle, EXTRACT_STEPS } from '../../src/core/index.js';
 import { articlePage, fixture, FIXTURES, page } from './helpers/page.js';
 
 /** A clock that moves only when the test says so. */
@@ -77,6 +77,20 @@ describe('extractArticle under a budget', () => {
     expect(result.contentHtml).toBe('');
     expect(result.wordCount).toBe(0);
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reports the end of each step to onStep, in order, and no step after the one the budget stopped', () => {
+    const url = 'https://www.itwire.com/security/story.html';
+    const steps: string[] = [];
+    const result = extractArticle(fixture('itwire-kaspersky-sanctions.html', url), { onStep: (step) => steps.push(step) });
+    expect(result.isArticle).toBe(true);
+    expect(steps).toEqual([...EXTRACT_STEPS]);
+    // The same clock as above: the check after detection passes, the one after metadata stops extraction.
+    const stopped: string[] = [];
+    let time = 0;
+    const out = extractArticle(fixture('itwire-kaspersky-sanctions.html', url), { now: () => (time += 1000), budget: { maxMillis: 1500 }, onStep: (step) => stopped.push(step) });
+    expect(out.budgetExceeded).toBe('time');
+    expect(stopped).toEqual(['detection']);
   });
 
   it('stops with "nodes" on a page with more elements than maxBodyElements, before walking it', () => {

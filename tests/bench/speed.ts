@@ -3,7 +3,7 @@
  * and two Chromium sessions). Clearpage against plain Readability, measured in the same run on the same pages:
  * - in real headless Chromium (/usr/bin/chromium through playwright-core; page scripts removed, every request
  *   but the page itself aborted), on a sample of corpus pages spread over the datasets plus the iTWire fixture
- *   and the long sectioned article: detect, extract and render, warm and cold (speed/in-page.ts);
+ *   and the long sectioned article: detect, extract and render, warm and cold, and extract step by step (speed/in-page.ts);
  * - on jsdom through the CLI's path (src/cli/extract-html.ts `extractHtml`): extract;
  * - with the real built extension (dist/) loaded: click-to-painted, from the trusted click on the popup's
  *   "Open reader view" to the first frame painted after the reader's host is attached to the page;
@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { build, type Plugin } from 'esbuild';
 import { extractHtml, parseHtml } from '../../src/cli/extract-html.js';
+import { EXTRACT_STEPS, type ExtractStep } from '../../src/core/index.js';
 import { launchChromium } from '../e2e/harness/chromium.js';
 import { PopupView } from '../e2e/harness/popup.js';
 import { READER_HOST } from '../e2e/harness/reader.js';
@@ -64,6 +65,10 @@ export interface SpeedSummary {
     extract: { clearpage: Stats; readability: Stats };
     render: { clearpage: Stats; readability: Stats };
     cold: { extract: { clearpage: Stats; readability: Stats }; render: { clearpage: Stats; readability: Stats } };
+    /** extractArticle step by step (separate runs from `extract`), each with its sum over the pages. */
+    steps: Record<ExtractStep, Stats & { sum: number }>;
+    /** The sum over the pages of Readability's extract figure, to set the steps against. */
+    readabilitySum: number;
     failed: string[];
   } | null;
   jsdom: { extract: { clearpage: Stats; readability: Stats }; failed: string[] };
@@ -73,6 +78,10 @@ export interface SpeedSummary {
 
 function stats(values: readonly number[]): Stats {
   return { n: values.length, median: quantile(values, 0.5), p95: quantile(values, 0.95) };
+}
+
+function sumOf(values: readonly number[]): number {
+  return values.reduce((total, v) => total + v, 0);
 }
 
 function fixturePage(root: string, id: string, url: string): Page {
@@ -153,6 +162,10 @@ async function chromiumSpeed(pages: readonly Page[], log: (m: string) => void): 
       extract: { clearpage: pick((r) => r.cold.extract.clearpage), readability: pick((r) => r.cold.extract.readability) },
       render: { clearpage: pick((r) => r.cold.render.clearpage), readability: pick((r) => r.cold.render.readability) },
     },
+    steps: Object.fromEntries(
+      EXTRACT_STEPS.map((step) => [step, { ...pick((r) => r.steps[step]), sum: sumOf(results.map((r) => r.steps[step])) }]),
+    ) as Record<ExtractStep, Stats & { sum: number }>,
+    readabilitySum: sumOf(results.map((r) => r.extract.readability)),
     failed,
   };
 }
@@ -299,6 +312,42 @@ function noAbove(a: Stats, b: Stats): string {
   return `≤ Readability median and p95  ${verdict(a.median <= b.median && a.p95 <= b.p95)}`;
 }
 
+/** What each step of extractArticle does, for the breakdown's rows. */
+const STEP_LABELS: Record<ExtractStep, string> = {
+  detection: 'detection: page scan and verdict',
+  metadata: 'metadata: structured data, printed byline and dates',
+  region: 'article region',
+  clone: 'copy of the region',
+  strip: 'removal rules, their records, lead-figure notes',
+  readability: 'Readability on the region',
+  repair: 'repairs after Readability',
+  output: 'text, word count, HTML',
+};
+
+/**
+ * Where extractArticle's time goes, against Readability on the whole page (sums over the pages): Readability on the
+ * region alone costs less than on the whole page; the rest is what Clearpage does that Readability does not.
+ */
+function formatSteps(steps: Record<ExtractStep, Stats & { sum: number }>, readabilitySum: number, pages: number): string[] {
+  const total = sumOf(EXTRACT_STEPS.map((step) => steps[step].sum));
+  const share = (sum: number, of: number): string => `${((100 * sum) / of).toFixed(0)} %`;
+  const rows = EXTRACT_STEPS.map(
+    (step) => `| ${STEP_LABELS[step]} | ${pair(steps[step])} | ${ms(steps[step].sum)} | ${share(steps[step].sum, total)} | ${share(steps[step].sum, readabilitySum)} |`,
+  );
+  const besides = total - steps.readability.sum;
+  return [
+    `### extractArticle step by step, Chromium (warm, ${pages} pages; separate runs from the extract row)`,
+    '| step | median / p95 per page | sum over pages | share of the steps | ÷ Readability on the whole page (sum) |',
+    '|---|---|---|---|---|',
+    ...rows,
+    `| all steps | | ${ms(total)} | 100 % | ${share(total, readabilitySum)} |`,
+    `| Readability.parse() on a clone of the whole page (the extract row) | | ${ms(readabilitySum)} | | 100 % |`,
+    '',
+    `Readability on the article region costs ${share(steps.readability.sum, readabilitySum)} of Readability on the whole page; the other steps, ` +
+      `which Readability does not do, cost ${share(besides, readabilitySum)} of it.`,
+  ];
+}
+
 export function formatSpeed(s: SpeedSummary): string {
   const lines = [
     `## speed (${s.pages} pages: ${s.pages - 2} corpus pages spread over the datasets, the iTWire article, the long sectioned article)`,
@@ -332,6 +381,7 @@ export function formatSpeed(s: SpeedSummary): string {
     `| dist/detector.js, gzip | ${kib(s.gzipBytes.detector)} | | | |`,
     `| dist/content.js (the reader bundle), gzip | ${kib(s.gzipBytes.content)} | | | |`,
   );
+  if (c) lines.push('', ...formatSteps(c.steps, c.readabilitySum, c.pages));
   const failed = [...(c?.failed ?? []), ...s.jsdom.failed];
   if (failed.length) lines.push('', `Pages that failed (left out): ${failed.join('; ')}`);
   lines.push('', 'Times are wall-clock on a shared machine: compare the columns of one run, not runs with each other.');

@@ -7,12 +7,14 @@
  *   `new Readability(document.cloneNode(true)).parse()`;
  * - render: the full reader view (`openReaderView`, every feature mounted) against a bare reader made of
  *   Readability's HTML (sanitized into a shadow root), each followed by a forced style and layout pass.
+ * - steps: the same extraction again, timed step by step through its `onStep` hook (not in the extract figure), to
+ *   show where the time goes: Readability on the article region against everything Clearpage does besides.
  * The first call of each (fresh page, fresh bundle, cold JIT) is reported apart as the cold run.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { autoVerdict } from '../../../src/core/auto-verdict.js';
-import { detectArticle, extractArticle } from '../../../src/core/index.js';
-import type { ArticleResult } from '../../../src/core/index.js';
+import { detectArticle, EXTRACT_STEPS, extractArticle } from '../../../src/core/index.js';
+import type { ArticleResult, ExtractStep } from '../../../src/core/index.js';
 import { sanitizeToFragment } from '../../../src/core/sanitize.js';
 import { openReaderView } from '../../../src/reader/view.js';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings.js';
@@ -34,6 +36,8 @@ export interface InPageSpeed {
   extract: Pair;
   render: Pair;
   cold: { extract: Pair; render: Pair };
+  /** Per step of extractArticle, the median of WARM_RUNS timed runs (0 for a step the page did not reach). */
+  steps: Record<ExtractStep, number>;
 }
 
 function meanMs(calls: number, fn: () => unknown): number {
@@ -56,6 +60,22 @@ function median(values: readonly number[]): number {
 /** As the content script calls it: the reader sanitizes the article's HTML as it inserts it (render, below). */
 function clearpageExtract(url: string): ArticleResult {
   return extractArticle(document, { url, sanitizeContent: false });
+}
+
+/** One extraction as above, timed between the ends of its steps. */
+function clearpageSteps(url: string): Record<ExtractStep, number> {
+  const spent = Object.fromEntries(EXTRACT_STEPS.map((step) => [step, 0])) as Record<ExtractStep, number>;
+  let last = performance.now();
+  extractArticle(document, {
+    url,
+    sanitizeContent: false,
+    onStep: (step) => {
+      const now = performance.now();
+      spent[step] = now - last;
+      last = now;
+    },
+  });
+  return spent;
 }
 
 function readabilityExtract(): string {
@@ -115,6 +135,8 @@ function time(url: string, clearpageFirst: boolean): InPageSpeed {
     render.clearpage.push(once(renderCp).ms);
     render.readability.push(once(renderRd).ms);
   }
+  const stepRuns = Array.from({ length: WARM_RUNS }, () => clearpageSteps(url));
+  const steps = Object.fromEntries(EXTRACT_STEPS.map((step) => [step, median(stepRuns.map((run) => run[step]))])) as Record<ExtractStep, number>;
   // Once each before timing detection, so neither pays for the other's cold caches.
   autoVerdict(document, url);
   detectArticle(document, url);
@@ -126,6 +148,7 @@ function time(url: string, clearpageFirst: boolean): InPageSpeed {
     extract: { clearpage: median(extract.clearpage), readability: median(extract.readability) },
     render: { clearpage: median(render.clearpage), readability: median(render.readability) },
     cold: { extract: { clearpage: coldCp, readability: coldRd }, render: coldRender },
+    steps,
   };
 }
 

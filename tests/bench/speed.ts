@@ -69,6 +69,8 @@ export interface SpeedSummary {
     steps: Record<ExtractStep, Stats & { sum: number }>;
     /** The sum over the pages of Readability's extract figure, to set the steps against. */
     readabilitySum: number;
+    /** The pages in four quarters by Readability's extract time, smallest first: sums of each side (see `quarters`). */
+    quarters: Quarter[];
     failed: string[];
   } | null;
   jsdom: { extract: { clearpage: Stats; readability: Stats }; failed: string[] };
@@ -78,6 +80,28 @@ export interface SpeedSummary {
 
 function stats(values: readonly number[]): Stats {
   return { n: values.length, median: quantile(values, 0.5), p95: quantile(values, 0.95) };
+}
+
+/** One quarter of the pages by Readability's time: its sums of Readability, and of Clearpage's steps. */
+export interface Quarter {
+  pages: number;
+  /** Readability.parse() on a clone of the whole page. */
+  readability: number;
+  /** Clearpage's step "Readability on the region". */
+  region: number;
+  /** Clearpage's other steps. */
+  others: number;
+}
+
+/** Splits the pages into four quarters by Readability's extract time, to show where the steps cost more than it saves. */
+function quarters(results: readonly InPageSpeed[]): Quarter[] {
+  const sorted = [...results].sort((a, b) => a.extract.readability - b.extract.readability);
+  return [0, 1, 2, 3].map((q) => {
+    const part = sorted.slice(Math.round((q * sorted.length) / 4), Math.round(((q + 1) * sorted.length) / 4));
+    const region = sumOf(part.map((r) => r.steps.readability));
+    const steps = sumOf(part.map((r) => sumOf(EXTRACT_STEPS.map((step) => r.steps[step]))));
+    return { pages: part.length, readability: sumOf(part.map((r) => r.extract.readability)), region, others: steps - region };
+  });
 }
 
 function sumOf(values: readonly number[]): number {
@@ -166,6 +190,7 @@ async function chromiumSpeed(pages: readonly Page[], log: (m: string) => void): 
       EXTRACT_STEPS.map((step) => [step, { ...pick((r) => r.steps[step]), sum: sumOf(results.map((r) => r.steps[step])) }]),
     ) as Record<ExtractStep, Stats & { sum: number }>,
     readabilitySum: sumOf(results.map((r) => r.extract.readability)),
+    quarters: quarters(results),
     failed,
   };
 }
@@ -348,6 +373,21 @@ function formatSteps(steps: Record<ExtractStep, Stats & { sum: number }>, readab
   ];
 }
 
+/** The same steps by the size of the page: where the region's saving pays for the other steps, and where not. */
+function formatQuarters(parts: readonly Quarter[]): string[] {
+  const names = ['smallest', 'second', 'third', 'largest'];
+  const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  return [
+    '### the same steps, pages in quarters by Readability\'s time (sums over each quarter, ÷ Readability on the whole page)',
+    '| quarter | pages | Readability on the whole page, mean | Readability on the region | other steps | all steps |',
+    '|---|---|---|---|---|---|',
+    ...parts.map(
+      (q, i) =>
+        `| ${names[i]} | ${q.pages} | ${ms(q.readability / q.pages)} | ${x(q.region, q.readability)} | ${x(q.others, q.readability)} | ${x(q.region + q.others, q.readability)} |`,
+    ),
+  ];
+}
+
 export function formatSpeed(s: SpeedSummary): string {
   const lines = [
     `## speed (${s.pages} pages: ${s.pages - 2} corpus pages spread over the datasets, the iTWire article, the long sectioned article)`,
@@ -381,7 +421,7 @@ export function formatSpeed(s: SpeedSummary): string {
     `| dist/detector.js, gzip | ${kib(s.gzipBytes.detector)} | | | |`,
     `| dist/content.js (the reader bundle), gzip | ${kib(s.gzipBytes.content)} | | | |`,
   );
-  if (c) lines.push('', ...formatSteps(c.steps, c.readabilitySum, c.pages));
+  if (c) lines.push('', ...formatSteps(c.steps, c.readabilitySum, c.pages), '', ...formatQuarters(c.quarters));
   const failed = [...(c?.failed ?? []), ...s.jsdom.failed];
   if (failed.length) lines.push('', `Pages that failed (left out): ${failed.join('; ')}`);
   lines.push('', 'Times are wall-clock on a shared machine: compare the columns of one run, not runs with each other.');
